@@ -1,0 +1,53 @@
+/**
+ * Finds every reference to a library's exports in the linted file, however it was imported: ESM default,
+ * named, namespace and aliased imports, CommonJS `require` (destructured or not), and globals such as
+ * `fetch`. Built on ReferenceTracker so shadowed and re-bound names are followed correctly.
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
+
+/** Package or global name → nested export names, with CALL/CONSTRUCT/READ keys carrying the info. */
+export interface TraceMap<Info = unknown> {
+  [name: string]: TraceMapElement<Info>;
+}
+export interface TraceMapElement<Info = unknown> {
+  [name: string | symbol]: TraceMapElement<Info> | Info | boolean | undefined;
+}
+
+type Tracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
+type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterable<infer Item> ? Item : never;
+
+export interface LibraryReference<Info> {
+  readonly node: TSESTree.Node;
+  readonly path: readonly string[];
+  readonly type: symbol;
+  readonly info: Info;
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * All references matching `modules` (package name → trace map, ESM and CommonJS alike) and `globals`.
+ * A trace map marked with `[ESM]: true` treats `default` as the module's default export for CommonJS too.
+ */
+export function findLibraryReferences<Info>(
+  context: AnyContext,
+  modules: TraceMap<Info>,
+  globals: TraceMap<Info> = {},
+): Array<LibraryReference<Info>> {
+  const tracker = new ASTUtils.ReferenceTracker(context.sourceCode.getScope(context.sourceCode.ast));
+  const found: Array<LibraryReference<Info>> = [];
+  const seen = new Set<TSESTree.Node>();
+  const add = (references: Iterable<FoundReference>): void => {
+    for (const reference of references) {
+      if (seen.has(reference.node)) continue;
+      seen.add(reference.node);
+      found.push({ node: reference.node, path: reference.path, type: reference.type, info: reference.info as Info });
+    }
+  };
+  add(tracker.iterateEsmReferences(modules as never));
+  add(tracker.iterateCjsReferences(modules as never));
+  add(tracker.iterateGlobalReferences(globals as never));
+  return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
+}
