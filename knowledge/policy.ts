@@ -118,7 +118,9 @@ let compiledValidator: ReturnType<Ajv['compile']> | undefined;
 export function validatePolicy(raw: unknown, file: string): PolicyInput {
   compiledValidator ??= new Ajv({ allErrors: false, strict: false }).compile(POLICY_SCHEMA);
   if (compiledValidator(raw)) return raw as PolicyInput;
-  const error = compiledValidator.errors?.[0];
+  const errors = compiledValidator.errors ?? [];
+  // An `anyOf` failure explains itself better than the first branch's type error.
+  const error = errors.find((candidate) => candidate.keyword === 'anyOf') ?? errors[0];
   throw new PolicyError(file, describeKey(error), describeExpectation(error));
 }
 
@@ -135,7 +137,9 @@ function describeKey(error: ErrorObject | undefined): string {
 function describeExpectation(error: ErrorObject | undefined): string {
   if (!error) return 'is not a valid policy';
   if (error.keyword === 'additionalProperties') return 'is not a known key';
-  if (error.keyword === 'pattern') return 'must be a duration such as "1h", "30m" or a number of seconds';
+  if (error.keyword === 'pattern' || (error.keyword === 'anyOf' && error.schemaPath.includes('/jwt/'))) {
+    return 'must be a duration such as "1h", "30m" or a number of seconds';
+  }
   if (error.keyword === 'anyOf' || error.keyword === 'enum') return 'must be "off", "warn", "error" (or 0, 1, 2), optionally in an array with rule options';
   return error.message ?? 'is not valid';
 }

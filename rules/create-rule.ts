@@ -55,9 +55,29 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return createDocumentedRule<Options, MessageIds>({
     ...rule,
     create(context, options) {
-      return rule.create(withSuppressions(context, rule.name), options);
+      const effectiveOptions = isGivenNoOptions(context.options, rule.meta.defaultOptions) ? withPolicyOptions(context, rule, options) : options;
+      return rule.create(withSuppressions(context, rule.name), effectiveOptions);
     },
   });
+}
+
+/** ESLint fills `context.options` with `meta.defaultOptions` when the config gives none. */
+function isGivenNoOptions(given: readonly unknown[], defaults: readonly unknown[] | undefined): boolean {
+  return given.length === 0 || JSON.stringify(given) === JSON.stringify(defaults ?? []);
+}
+
+/**
+ * Options from the policy file's `rules` key apply when eslint.config.js gives the rule none: the config
+ * file wins for its rule, the policy file fills in everywhere else.
+ */
+function withPolicyOptions<Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<string, Options>>,
+  rule: { name: string; meta: { defaultOptions?: Options } },
+  options: Options,
+): Options {
+  const setting = getPolicy(context).rules[rule.name] ?? getPolicy(context).rules[`${PLUGIN_NAME}/${rule.name}`];
+  if (!Array.isArray(setting) || setting.length < 2) return options;
+  return ESLintUtils.applyDefault(rule.meta.defaultOptions ?? ([] as unknown as Options), setting.slice(1) as unknown as Options) as Options;
 }
 
 function withSuppressions<Context extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(
