@@ -1,0 +1,150 @@
+import type { CheckResult, Finding } from '../report/model.js';
+import { compareText } from '../report/model.js';
+import { escapeHtml, getSafeUrl } from './escape-html.js';
+import { normalizeResult } from './normalize-result.js';
+import { countFindings, describeFindings, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings, toSingleLine } from './summary.js';
+
+/** GitHub refuses comments over 65 536 characters; stay well under. */
+export const MARKDOWN_MAX_LENGTH = 60_000;
+/** Past this many findings, each file's table is collapsed. */
+export const MARKDOWN_COLLAPSE_THRESHOLD = 50;
+const MAX_CELL_LENGTH = 500;
+const MAX_PROBLEMS = 20;
+/** Room kept for the truncation note. */
+const NOTE_RESERVE = 400;
+const SEVERITY_LABELS = { error: '❌ error', warning: '⚠️ warning' } as const;
+const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const TABLE_HEADER = '| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n';
+
+/**
+ * A pull-request comment: the summary, a table by rule, findings by file (collapsed when there are many),
+ * the files that could not be checked and the inventory by kind; cut short with a note before it grows
+ * past what a comment holds.
+ */
+export function formatMarkdown(input: CheckResult): string {
+  const result = normalizeResult(input);
+  const head = [formatHeading(result), formatRuleTable(result.findings)].filter(Boolean).join('\n\n');
+  const tail = [formatProblems(result), formatInventory(result)].filter(Boolean).join('\n\n');
+  const budget = MARKDOWN_MAX_LENGTH - head.length - tail.length - NOTE_RESERVE;
+  const findings = formatFindings(result.findings, budget);
+  const report = `${[head, findings, tail].filter(Boolean).join('\n\n')}\n`;
+  return report.length <= MARKDOWN_MAX_LENGTH ? report : cutAtLine(report);
+}
+
+function formatHeading(result: CheckResult): string {
+  const counts = countFindings(result.findings);
+  const details = [`${pluralize(result.fileCount, 'file')} checked`];
+  if (result.problems.length > 0) details.push(`${pluralize(result.problems.length, 'file')} could not be checked`);
+  return `## policy-check\n\n**${describeFindings(counts, result.fileCount)}** · ${details.join(' · ')}`;
+}
+
+function formatRuleTable(findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const rows = tallyFindings(findings, (finding) => finding.ruleId).map((tally) => {
+    const severities = [tally.errors > 0 ? 'error' : '', tally.warnings > 0 ? 'warning' : ''].filter(Boolean).join(', ');
+    return `| ${formatRuleLink(tally.key, tally.helpUrl)} | ${severities} | ${tally.total} |`;
+  });
+  return ['| Rule | Severity | Findings |', '| --- | --- | ---: |', ...rows].join('\n');
+}
+
+/** File after file, row after row, until the budget is spent; then a note says what was left out. */
+function formatFindings(findings: readonly Finding[], budget: number): string {
+  if (findings.length === 0) return '';
+  const collapse = findings.length > MARKDOWN_COLLAPSE_THRESHOLD;
+  let output = '### Findings\n';
+  let shown = 0;
+  for (const [file, group] of groupBy(findings, (finding) => finding.file)) {
+    const open = collapse
+      ? `\n<details>\n<summary><code>${escapeHtml(toSingleLine(file))}</code> (${describeCounts(group)})</summary>\n\n`
+      : `\n#### ${formatCodeSpan(file)}\n\n`;
+    const close = collapse ? '\n</details>\n' : '';
+    const rows: string[] = [];
+    let length = output.length + open.length + TABLE_HEADER.length + close.length;
+    for (const finding of group) {
+      const row = formatFindingRow(finding);
+      if (length + row.length > budget) break;
+      rows.push(row);
+      length += row.length;
+    }
+    if (rows.length > 0) output += `${open}${TABLE_HEADER}${rows.join('')}${close}`;
+    shown += rows.length;
+    if (rows.length < group.length) break;
+  }
+  const hidden = findings.slice(shown);
+  if (hidden.length === 0) return output.trimEnd();
+  const hiddenFiles = new Set(hidden.map((finding) => finding.file)).size;
+  return `${output.trimEnd()}\n\n> **Truncated:** ${pluralize(hidden.length, 'more finding')} in ${pluralize(hiddenFiles, 'file')} not shown, to keep this comment within the size a pull-request comment allows. The json, sarif and html reports list every finding.`;
+}
+
+function formatFindingRow(finding: Finding): string {
+  const cells = [
+    `${finding.line}:${finding.column}`,
+    SEVERITY_LABELS[finding.severity],
+    formatRuleLink(finding.ruleId, finding.helpUrl),
+    escapeMarkdown(finding.message),
+  ];
+  return `| ${cells.join(' | ')} |\n`;
+}
+
+function formatProblems(result: CheckResult): string {
+  if (result.problems.length === 0) return '';
+  const rows = result.problems
+    .slice(0, MAX_PROBLEMS)
+    .map((problem) => `| ${formatCodeSpan(problem.file, { inTable: true })} | ${escapeMarkdown(problem.message)} |`);
+  const more = result.problems.length > MAX_PROBLEMS ? [`\n…and ${pluralize(result.problems.length - MAX_PROBLEMS, 'more file')}.`] : [];
+  return ['### Files that could not be checked', '', '| File | Problem |', '| --- | --- |', ...rows, ...more].join('\n');
+}
+
+/** One row per kind: how many, and from which libraries. */
+function formatInventory(result: CheckResult): string {
+  if (result.inventory.length === 0) return '';
+  const kinds = [...groupBy(result.inventory, (entry) => entry.kind)].sort(([left], [right]) => compareText(left, right));
+  const rows = kinds.map(([kind, entries]) => {
+    const libraries = [...groupBy(entries, (entry) => entry.library)]
+      .sort(([left], [right]) => compareText(left, right))
+      .map(([library, uses]) => `${escapeMarkdown(library)} (${uses.length})`)
+      .join(', ');
+    return `| ${escapeMarkdown(getKindTitle(kind, entries.length))} | ${entries.length} | ${libraries} |`;
+  });
+  return ['### Inventory', '', '| Kind | Count | Libraries |', '| --- | ---: | --- |', ...rows].join('\n');
+}
+
+function describeCounts(findings: readonly Finding[]): string {
+  const counts = countFindings(findings);
+  return [counts.errors > 0 ? pluralize(counts.errors, 'error') : '', counts.warnings > 0 ? pluralize(counts.warnings, 'warning') : ''].filter(Boolean).join(', ');
+}
+
+/** `[require-http-timeout](url)`; plain text when the URL is not an http(s) link. */
+function formatRuleLink(ruleId: string, helpUrl: string): string {
+  const name = escapeMarkdown(getShortRuleName(ruleId));
+  const url = getSafeUrl(helpUrl);
+  return url ? `[${name}](${url.replace(/[()<>|]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)})` : name;
+}
+
+/**
+ * Text from user code made inert in a table cell: one line, capped, HTML as entities, Markdown
+ * punctuation and table pipes escaped.
+ */
+function escapeMarkdown(text: string): string {
+  const line = toSingleLine(text);
+  const capped = line.length > MAX_CELL_LENGTH ? `${line.slice(0, MAX_CELL_LENGTH - 1)}…` : line;
+  return capped
+    .replace(/[\\`*_[\]|~#@]/g, (character) => `\\${character}`)
+    .replace(/[&<>]/g, (character) => MARKDOWN_ENTITIES[character]);
+}
+
+/** A code span whose fence is longer than any backtick run inside; in a table, pipes escaped. */
+function formatCodeSpan(text: string, { inTable = false } = {}): string {
+  const line = toSingleLine(text);
+  const longestRun = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${padding}${inTable ? line.replace(/\|/g, '\\|') : line}${padding}${fence}`;
+}
+
+/** Last resort when the fixed sections alone are too long: cut at a line break and say so. */
+function cutAtLine(report: string): string {
+  const note = '\n\n> **Truncated:** the report is longer than a pull-request comment allows.\n';
+  const cut = report.lastIndexOf('\n', MARKDOWN_MAX_LENGTH - note.length);
+  return `${report.slice(0, Math.max(cut, 0))}${note}`;
+}

@@ -1,0 +1,104 @@
+import type { Finding, InventoryEntry } from '../report/model.js';
+import { compareText } from '../report/model.js';
+
+export interface FindingCounts {
+  readonly total: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Files with at least one finding. */
+  readonly files: number;
+}
+
+/** Findings counted per rule or per service. */
+export interface FindingTally {
+  readonly key: string;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly total: number;
+  /** The first help URL seen for the key (per rule: the rule's docs). */
+  readonly helpUrl: string;
+}
+
+/** How an inventory kind reads in prose; other kinds read as their words (`cache-write` → cache writes). */
+const KIND_LABELS = new Map<string, readonly [singular: string, plural: string]>([
+  ['retry-policy', ['retry policy', 'retry policies']],
+  ['http-client', ['HTTP client', 'HTTP clients']],
+  ['logger', ['logger', 'loggers']],
+  ['consumer', ['consumer', 'consumers']],
+  ['producer', ['producer', 'producers']],
+  ['cache-write', ['cache write', 'cache writes']],
+  ['token', ['token setting', 'token settings']],
+]);
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return { total: findings.length, errors, warnings: findings.length - errors, files: new Set(findings.map((finding) => finding.file)).size };
+}
+
+/** Groups in the order their first item appears, so sorted input gives sorted groups. */
+export function groupBy<Item>(items: readonly Item[], getKey: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = getKey(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Tallies by key, most findings first, then by key. */
+export function tallyFindings(findings: readonly Finding[], getKey: (finding: Finding) => string): FindingTally[] {
+  return [...groupBy(findings, getKey)]
+    .map(([key, group]) => {
+      const errors = group.filter((finding) => finding.severity === 'error').length;
+      return { key, errors, warnings: group.length - errors, total: group.length, helpUrl: group[0].helpUrl };
+    })
+    .sort((left, right) => right.total - left.total || compareText(left.key, right.key));
+}
+
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** `retry-policy`, 2 → `retry policies`. */
+export function getKindLabel(kind: string, count: number): string {
+  const [singular, plural] = KIND_LABELS.get(kind) ?? getGenericKindLabels(kind);
+  return count === 1 ? singular : plural;
+}
+
+/** `retry-policy`, 2 → `Retry policies`, for headings and table cells. */
+export function getKindTitle(kind: string, count: number): string {
+  const label = getKindLabel(kind, count);
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+}
+
+/** `12 retry policies, 7 HTTP clients`, kinds in name order; `nothing recorded` when empty. */
+export function describeInventory(inventory: readonly InventoryEntry[]): string {
+  const kinds = [...groupBy(inventory, (entry) => entry.kind)].sort(([left], [right]) => compareText(left, right));
+  if (kinds.length === 0) return 'nothing recorded';
+  return kinds.map(([kind, entries]) => `${entries.length} ${getKindLabel(kind, entries.length)}`).join(', ');
+}
+
+/** `service-policy/require-http-timeout` → `require-http-timeout`. */
+export function getShortRuleName(ruleId: string): string {
+  return ruleId.slice(ruleId.lastIndexOf('/') + 1);
+}
+
+/** `✖ 5 problems (3 errors, 2 warnings) in 2 files` or `✔ No problems in 12 files`. */
+export function describeFindings(counts: FindingCounts, fileCount: number): string {
+  if (counts.total === 0) return `✔ No problems in ${pluralize(fileCount, 'file')}`;
+  return `✖ ${pluralize(counts.total, 'problem')} (${pluralize(counts.errors, 'error')}, ${pluralize(counts.warnings, 'warning')}) in ${pluralize(counts.files, 'file')}`;
+}
+
+/** Whitespace and control characters (which could drive a terminal or break a table row) become one space. */
+export function toSingleLine(text: string): string {
+  return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+function getGenericKindLabels(kind: string): readonly [string, string] {
+  const singular = kind.split(/[-_\s]+/).filter(Boolean).join(' ') || kind;
+  if (/[^aeiou]y$/.test(singular)) return [singular, `${singular.slice(0, -1)}ies`];
+  if (/(s|x|z|ch|sh)$/.test(singular)) return [singular, `${singular}es`];
+  return [singular, `${singular}s`];
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+
+import { reporters } from '../../../checker/reporters/index.js';
+import { MARKDOWN_COLLAPSE_THRESHOLD, MARKDOWN_MAX_LENGTH } from '../../../checker/reporters/markdown.js';
+import { createCheckResult, createFinding, createManyFindings, reverseLists } from './check-result-fixture.js';
+
+const DOCS = 'https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs';
+const options = { color: false };
+
+function getSection(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`### ${heading}\n`);
+  const end = markdown.indexOf('\n### ', start + 1);
+  return markdown.slice(start, end === -1 ? undefined : end);
+}
+
+describe('markdown reporter', () => {
+  const output = reporters.markdown(createCheckResult(), options);
+
+  it('opens with the summary and a table by rule, most findings first, linked to the docs', () => {
+    expect(output.startsWith('## policy-check\n\n**✖ 8 problems (5 errors, 3 warnings) in 5 files** · 14 files checked · 1 file could not be checked\n\n')).toBe(true);
+    expect(output).toContain(
+      [
+        '| Rule | Severity | Findings |',
+        '| --- | --- | ---: |',
+        `| [require-http-timeout](${DOCS}/rules/require-http-timeout.md) | error, warning | 3 |`,
+        `| [no-unbounded-retry](${DOCS}/rules/no-unbounded-retry.md) | error | 2 |`,
+        `| [require-circuit-breaker](${DOCS}/checks/require-circuit-breaker.md) | warning | 1 |`,
+        `| [require-idempotency-key](${DOCS}/rules/require-idempotency-key.md) | error | 1 |`,
+        `| [require-retry-backoff](${DOCS}/rules/require-retry-backoff.md) | warning | 1 |`,
+      ].join('\n'),
+    );
+  });
+
+  it('groups findings by file, each file a table of line, severity, rule and message', () => {
+    const findings = getSection(output, 'Findings');
+    expect([...findings.matchAll(/^#### `(.+)`$/gm)].map((match) => match[1])).toEqual([
+      'packages/shared/src/http.ts',
+      'services/orders/src/payments-client.ts',
+      'services/orders/src/retry.ts',
+      'services/payments/src/handlers/charge.ts',
+      'services/shipping/src/legacy client.ts',
+    ]);
+    expect(findings).toContain(
+      [
+        '#### `services/orders/src/payments-client.ts`',
+        '',
+        '| Line | Severity | Rule | Message |',
+        '| ---: | --- | --- | --- |',
+        `| 8:24 | ❌ error | [require-http-timeout](${DOCS}/rules/require-http-timeout.md) | axios.create() has no timeout (axios default 0 = wait forever). Set timeout. |`,
+        `| 31:10 | ❌ error | [require-idempotency-key](${DOCS}/rules/require-idempotency-key.md) | POST /charges is retried without an Idempotency-Key header: a retry can charge the customer twice. |`,
+      ].join('\n'),
+    );
+    expect(findings).not.toContain('<details>');
+  });
+
+  it('makes user code text inert: no HTML, no broken table cells, no stray emphasis', () => {
+    expect(output).not.toMatch(/<script|<\/td>|<img/i);
+    expect(output).toContain('&lt;script&gt;window.\\_\\_pwned = true&lt;/script&gt;');
+    expect(output).toContain('superagent request with no .timeout() \\| stalls the label printer. |');
+    const message = 'Token for @platform-team signed with `alg: none` and *no* [expiry](javascript:alert(1)) ~~ever~~ #42';
+    const escaped = reporters.markdown(createCheckResult({ findings: [createFinding('no-insecure-jwt', 'error', 'src/auth.ts', 2, 1, 'a', message)] }), options);
+    expect(escaped).toContain('| Token for \\@platform-team signed with \\`alg: none\\` and \\*no\\* \\[expiry\\](javascript:alert(1)) \\~\\~ever\\~\\~ \\#42 |');
+  });
+
+  it('lists the files that could not be checked and the inventory by kind', () => {
+    expect(getSection(output, 'Files that could not be checked')).toBe(
+      '### Files that could not be checked\n\n| File | Problem |\n| --- | --- |\n| `services/payments/src/broken.ts` | \'}\' expected. &lt;/td&gt;&lt;script&gt;window.\\_\\_pwned = true&lt;/script&gt; |\n',
+    );
+    expect(getSection(output, 'Inventory')).toBe(
+      [
+        '### Inventory',
+        '',
+        '| Kind | Count | Libraries |',
+        '| --- | ---: | --- |',
+        '| HTTP clients | 3 | axios (1), fetch (1), got (1) |',
+        '| Logger | 1 | pino (1) |',
+        '| Retry policies | 2 | axios-retry (1), p-retry (1) |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is short and clean when there is nothing to report', () => {
+    expect(reporters.markdown(createCheckResult({ findings: [], problems: [], inventory: [] }), options)).toBe('## policy-check\n\n**✔ No problems in 14 files** · 14 files checked\n');
+  });
+
+  it('collapses each file into <details> past the threshold', () => {
+    const atThreshold = reporters.markdown(createCheckResult({ findings: createManyFindings(MARKDOWN_COLLAPSE_THRESHOLD) }), options);
+    expect(atThreshold).not.toContain('<details>');
+    const past = reporters.markdown(createCheckResult({ findings: createManyFindings(MARKDOWN_COLLAPSE_THRESHOLD + 1) }), options);
+    expect(past.match(/<details>/g)).toHaveLength(6);
+    expect(past.match(/<\/details>/g)).toHaveLength(6);
+    expect(past).toContain('<details>\n<summary><code>services/catalog/src/clients/client-0000.ts</code> (6 errors, 4 warnings)</summary>\n\n| Line | Severity | Rule | Message |');
+    expect(past).toContain('<summary><code>services/catalog/src/clients/client-0005.ts</code> (1 error)</summary>');
+    expect(past.match(/^\| \d+:\d+ \|/gm)).toHaveLength(MARKDOWN_COLLAPSE_THRESHOLD + 1);
+  });
+
+  it('stays under the comment limit, says how much it left out, and keeps the sections after the findings', () => {
+    const total = 2_000;
+    const truncated = reporters.markdown(createCheckResult({ findings: createManyFindings(total) }), options);
+    expect(truncated.length).toBeLessThanOrEqual(MARKDOWN_MAX_LENGTH);
+    const shown = truncated.match(/^\| \d+:\d+ \|/gm)!.length;
+    expect(shown).toBeGreaterThan(100);
+    expect(shown).toBeLessThan(total);
+    const hiddenFiles = new Set(createManyFindings(total).slice(shown).map((finding) => finding.file)).size;
+    expect(truncated).toContain(`> **Truncated:** ${total - shown} more findings in ${hiddenFiles} files not shown`);
+    expect(truncated.match(/<details>/g)!.length).toBe(truncated.match(/<\/details>/g)!.length);
+    expect(truncated).toContain('### Files that could not be checked');
+    expect(truncated.endsWith('| Retry policies | 2 | axios-retry (1), p-retry (1) |\n')).toBe(true);
+  });
+
+  it('caps one very long message instead of letting it fill the comment', () => {
+    const long = createFinding('require-http-timeout', 'error', 'src/a.ts', 1, 1, 'a', `fetch(${'x'.repeat(100_000)})`);
+    const markdown = reporters.markdown(createCheckResult({ findings: [long] }), options);
+    expect(markdown.length).toBeLessThan(5_000);
+    expect(markdown).toMatch(/x… \|\n/);
+  });
+
+  it('does not depend on the order of the input', () => {
+    expect(reporters.markdown(reverseLists(createCheckResult()), options)).toBe(output);
+  });
+});
