@@ -38,3 +38,126 @@ export interface Specifier {
   readonly package: string;
   readonly name: string;
 }
+
+/** How one function of an HTTP client sends a request. */
+export interface HttpRequestFunctionSpec {
+  /** The HTTP method it always sends; absent when the method comes from the options or an argument. */
+  readonly method?: string;
+  /** Zero-based index of the options (config, init) argument; absent when options are not an object. */
+  readonly optionsArgument?: number;
+  /** The URL just before the options may be left out and the options passed in its place (`axios(config)`). */
+  readonly urlOptional?: boolean;
+  /** Zero-based index of an argument that names the HTTP method (`superagent('POST', url)`). */
+  readonly methodArgument?: number;
+}
+
+/** An HTTP client library: how it sends requests and what bounds how long a request may take. */
+export interface HttpClientSpec extends LibrarySpec {
+  /** The name used in messages and in the inventory. */
+  readonly name: string;
+  /** Globals that are this client (`fetch`). */
+  readonly globals?: readonly string[];
+  /** Calling the default export, the global or an instance itself sends a request (`axios(config)`). */
+  readonly call?: HttpRequestFunctionSpec;
+  /** Exported functions, and methods of instances, that send a request. */
+  readonly requestFunctions: Readonly<Record<string, HttpRequestFunctionSpec>>;
+  /** Functions that return a client with its own defaults (`axios.create`), and where those defaults are passed. */
+  readonly instanceFactories: Readonly<Record<string, { readonly optionsArgument?: number }>>;
+  /** The timeout: the option that sets it (if an option does), its unit, its real default, and what turns it off. */
+  readonly timeout: OptionSpec<number | undefined> & {
+    readonly option?: string;
+    /** Values of `option` that mean "no timeout". */
+    readonly disabledBy: readonly (number | boolean)[];
+  };
+  /** Options that bound a request by themselves when present (`signal`). */
+  readonly deadlineOptions: readonly string[];
+  /** Methods of the returned request or instance that set a timeout (`req.setTimeout`, superagent `.timeout`). */
+  readonly timeoutMethods: readonly string[];
+  /** The option that holds the HTTP method, and the one that holds request headers. */
+  readonly methodOption?: string;
+  readonly headersOption?: string;
+}
+
+/** One HTTP method and its properties as the HTTP specification defines them. */
+export interface HttpMethodSpec {
+  readonly safe: boolean;
+  readonly idempotent: boolean;
+  /** Section of the specification that defines it. */
+  readonly source: string;
+}
+
+/** The shape of the delay between retries. */
+export type RetryDelayShape = 'none' | 'constant' | 'linear' | 'exponential' | 'custom';
+
+/** What one retry option does: the rules look options up by role, not by name. */
+export type RetryOptionRole =
+  | 'limit'
+  | 'forever'
+  | 'time-budget'
+  | 'signal'
+  | 'delay'
+  | 'factor'
+  | 'max-delay'
+  | 'jitter'
+  | 'condition'
+  | 'methods'
+  | 'status-codes'
+  | 'other';
+
+/** One option of a retry library or of an HTTP client's built-in retry. */
+export interface RetryOptionSpec<Default = unknown> extends OptionSpec<Default> {
+  readonly role: RetryOptionRole;
+}
+
+/** How a library spaces its retries when nothing else is configured. */
+export interface RetryBackoffSpec {
+  readonly shape: RetryDelayShape;
+  /** Whether the default delay is randomized. */
+  readonly jitter: boolean;
+  /** The delay of retry n, in words. */
+  readonly formula: string;
+  readonly source: string;
+}
+
+/** Which failures a retry condition (a library's default, or a predicate it exports) retries. */
+export interface RetryConditionSpec {
+  /** Every thrown error is retried, whatever it is (4xx answers included). */
+  readonly everyError: boolean;
+  /** Errors without an answer (ECONNRESET, ETIMEDOUT, …). */
+  readonly networkErrors: boolean;
+  /** Every 5xx answer. */
+  readonly serverErrors: boolean;
+  /** Further statuses retried, listed one by one. */
+  readonly statuses: readonly number[];
+  readonly meaning: string;
+  readonly source: string;
+}
+
+/** Which HTTP methods a retry applies to by default: a list, or every method ('all', POST included). */
+export interface RetryMethodsSpec {
+  readonly methods: readonly string[] | 'all';
+  readonly meaning: string;
+  readonly source: string;
+}
+
+/** What a retry does when it is given no options: how many retries, how far apart, on what, for which methods. */
+export interface RetryDefaultsSpec {
+  /** Retries after the first attempt when no limit is given; Infinity when the default is unbounded. */
+  readonly limit: RetryOptionSpec<number> & { readonly option: string };
+  readonly backoff: RetryBackoffSpec;
+  readonly condition: RetryConditionSpec;
+  readonly methods: RetryMethodsSpec;
+  /** Every option the rules read, by name. */
+  readonly options: Readonly<Record<string, RetryOptionSpec>>;
+}
+
+/** A retry library (axios-retry, p-retry, cockatiel, …). */
+export interface RetryLibrarySpec extends LibrarySpec, RetryDefaultsSpec {
+  /** The name used in messages and in the inventory. */
+  readonly name: string;
+}
+
+/** An HTTP client with a retry built in (got, ky): the client spec plus its retry defaults. */
+export interface HttpClientWithRetrySpec extends HttpClientSpec {
+  readonly retry: RetryDefaultsSpec;
+}

@@ -1,15 +1,79 @@
-// Placeholder until the rule lands; replaced by the real implementation.
-import { createRule } from './create-rule.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-export default createRule<[], 'placeholder'>({
+import { createRule } from './create-rule.js';
+import { collectRetryPolicies } from './retry/collect-retry-policies.js';
+import { throwsOnClientError } from './retry/libraries/http-operation.js';
+import type { RetryPolicy } from './retry/retry-policy.js';
+
+type Options = [{ allowedStatuses?: number[] }];
+type MessageIds = 'retriesClientErrors' | 'retriesEveryError';
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+interface Problem {
+  readonly node: TSESTree.Node;
+  readonly messageId: MessageIds;
+  readonly data: Record<string, string>;
+}
+
+export default createRule<Options, MessageIds>({
   name: 'no-retry-on-client-error',
   meta: {
     type: 'problem',
-    docs: { description: 'Placeholder.', recommended: true },
-    messages: { placeholder: 'Placeholder.' },
-    schema: [],
+    docs: {
+      description: 'Disallow retry conditions that retry 4xx answers other than 408, 425 and 429',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      retriesClientErrors:
+        '{{library}} retries {{statuses}}, answers that will not change on a retry: each retry burns capacity and delays the error the caller must handle; retry only network errors, 5xx, 408, 425 and 429.',
+      retriesEveryError:
+        '{{library}} retries every error, 400, 401, 403 and 404 included, answers that will not change on a retry: each retry burns capacity and delays the error the caller must handle; retry only network errors, 5xx, 408, 425 and 429.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowedStatuses: {
+            type: 'array',
+            items: { type: 'integer', minimum: 400, maximum: 499 },
+            uniqueItems: true,
+            description: 'Client errors your services answer temporarily (a 409 from optimistic locking, say) and may be retried.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowedStatuses: [] }],
   },
-  create() {
-    return {};
+  create(context, [{ allowedStatuses = [] }]) {
+    const reported = new Set<TSESTree.Node>();
+    return collectRetryPolicies(context, (policy) => {
+      const problem = getProblem(context, policy, allowedStatuses);
+      if (!problem || reported.has(problem.node)) return;
+      reported.add(problem.node);
+      context.report(problem);
+    });
   },
 });
+
+function getProblem(context: Context, policy: RetryPolicy, allowedStatuses: readonly number[]): Problem | undefined {
+  const { condition } = policy;
+  if (condition.kind === 'every-error') {
+    // Every error includes 4xx answers only when the retry wraps an HTTP client or a request that fails on them.
+    if (!policy.client && !(policy.operation && throwsOnClientError(context, policy.operation))) return undefined;
+    return { node: condition.node, messageId: 'retriesEveryError', data: { library: policy.library } };
+  }
+  if (condition.kind !== 'client-errors') return undefined;
+  const statuses = condition.statuses.filter((status) => !allowedStatuses.includes(status));
+  if (statuses.length === 0) return undefined;
+  return { node: condition.node, messageId: 'retriesClientErrors', data: { library: policy.library, statuses: formatStatuses(statuses) } };
+}
+
+/** "404", "401 and 404", "400, 401, 403 and 4 more". */
+function formatStatuses(statuses: readonly number[]): string {
+  const shown = statuses.length > 4 ? statuses.slice(0, 3) : statuses;
+  const rest = statuses.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more 4xx`;
+  return shown.length === 1 ? String(shown[0]) : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}

@@ -1,15 +1,66 @@
-// Placeholder until the rule lands; replaced by the real implementation.
-import { createRule } from './create-rule.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-export default createRule<[], 'placeholder'>({
+import { createRule } from './create-rule.js';
+import { collectRetryPolicies } from './retry/collect-retry-policies.js';
+import type { RetryPolicy } from './retry/retry-policy.js';
+
+type Options = [{ maxRetries?: number }];
+type MessageIds = 'unboundedRetry' | 'tooManyRetries';
+
+interface Problem {
+  readonly node: TSESTree.Node;
+  readonly messageId: MessageIds;
+  readonly data: Record<string, string | number>;
+}
+
+export default createRule<Options, MessageIds>({
   name: 'no-unbounded-retry',
   meta: {
     type: 'problem',
-    docs: { description: 'Placeholder.', recommended: true },
-    messages: { placeholder: 'Placeholder.' },
-    schema: [],
+    docs: {
+      description: 'Disallow retries with no upper bound on attempts or total time',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      unboundedRetry:
+        '{{library}} retries without end ({{reason}}): while the dependency is down every caller keeps retrying and exhausts its sockets, pools and threads; set a retry limit or a total time budget (max retry time, deadline, AbortSignal).',
+      tooManyRetries:
+        '{{library}} retries up to {{retries}} times, above the allowed {{maxRetries}}: an outage multiplies the load on the dependency {{retries}}-fold and callers wait through every attempt; lower the limit or add a total time budget.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          maxRetries: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Largest retry count accepted as a bound. Unset: any finite count is a bound.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{}],
   },
-  create() {
-    return {};
+  create(context, [{ maxRetries }]) {
+    const reported = new Set<TSESTree.Node>();
+    return collectRetryPolicies(context, (policy) => {
+      const problem = getProblem(policy, maxRetries);
+      if (!problem || reported.has(problem.node)) return;
+      reported.add(problem.node);
+      context.report(problem);
+    });
   },
 });
+
+function getProblem(policy: RetryPolicy, maxRetries: number | undefined): Problem | undefined {
+  const { bound } = policy;
+  if (bound.kind === 'unbounded') {
+    return { node: policy.node, messageId: 'unboundedRetry', data: { library: policy.library, reason: bound.reason } };
+  }
+  if (bound.kind === 'attempts' && maxRetries !== undefined && bound.retries > maxRetries) {
+    return { node: policy.node, messageId: 'tooManyRetries', data: { library: policy.library, retries: bound.retries, maxRetries } };
+  }
+  return undefined;
+}

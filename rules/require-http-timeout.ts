@@ -1,15 +1,95 @@
-// Placeholder until the rule lands; replaced by the real implementation.
-import { createRule } from './create-rule.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-export default createRule<[], 'placeholder'>({
+import { getTypeServices } from './ast/get-type-services.js';
+import { createRule, recordFact } from './create-rule.js';
+import { findHttpUsage, type HttpInstance, type HttpRequest } from './http/find-http-usage.js';
+import type { HttpLibraryName } from './http/http-libraries.js';
+import { describeTimeout, TimeoutResolver, type TimeoutState } from './http/request-timeout.js';
+import { getInstanceTimeoutSuggestion, getRequestTimeoutSuggestion, TIMEOUT_FIXES, type TimeoutSuggestion } from './http/timeout-suggestions.js';
+
+type Options = [{ allowDefaultTimeout?: boolean }];
+type MessageIds = 'missingTimeout' | 'missingClientTimeout' | 'addTimeout';
+
+export default createRule<Options, MessageIds>({
   name: 'require-http-timeout',
   meta: {
     type: 'problem',
-    docs: { description: 'Placeholder.', recommended: true },
-    messages: { placeholder: 'Placeholder.' },
-    schema: [],
+    docs: {
+      description: 'Require a timeout on outbound HTTP requests and clients',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      missingTimeout: '{{library}} request with {{problem}}: a slow or hung dependency will hold this caller and everything upstream waiting on it; {{fix}}.',
+      missingClientTimeout: '{{library}} client created with {{problem}}: every request it sends can hang on a slow dependency and stall its callers; {{fix}}.',
+      addTimeout: 'Add `{{code}}` (tune the limit to this dependency\'s latency budget).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowDefaultTimeout: {
+            type: 'boolean',
+            description: 'Count a library\'s own default timeout (ky: 10 s) as a timeout.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowDefaultTimeout: true }],
   },
-  create() {
-    return {};
+  defaultOptions: [{ allowDefaultTimeout: true }],
+  create(context, [options]) {
+    const calls: TSESTree.CallExpression[] = [];
+    const isTyped = getTypeServices(context) !== undefined;
+    const report = (messageId: MessageIds, node: TSESTree.Node, library: string, problem: string, suggestion: TimeoutSuggestion | undefined): void => {
+      context.report({
+        node,
+        messageId,
+        data: { library, problem, fix: TIMEOUT_FIXES[library as HttpLibraryName] },
+        suggest: suggestion ? [{ messageId: 'addTimeout', data: { code: suggestion.code }, fix: suggestion.fix }] : [],
+      });
+    };
+    return {
+      ...(isTyped ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
+      'Program:exit'() {
+        const usage = findHttpUsage(context, calls);
+        const resolver = new TimeoutResolver(context, usage, { allowDefaultTimeout: options.allowDefaultTimeout !== false });
+        for (const instance of usage.instances) {
+          const state = resolver.getInstanceTimeout(instance);
+          recordFact(context, instance.node, { kind: 'http-client', library: instance.library.name, properties: { timeout: describeTimeout(state) } });
+          const problem = getInstanceProblem(instance, state, resolver);
+          if (problem) report('missingClientTimeout', instance.node, instance.library.name, problem, isDisabled(state) ? undefined : getInstanceTimeoutSuggestion(context.sourceCode, instance));
+        }
+        for (const request of usage.requests) {
+          const timeout = resolver.getRequestTimeout(request);
+          recordFact(context, request.node, { kind: 'http-client', library: request.library.name, properties: { timeout: describeTimeout(timeout.state) } });
+          const problem = getRequestProblem(request, timeout.state, timeout.own);
+          if (problem) report('missingTimeout', request.node, request.library.name, problem, isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options));
+        }
+      },
+    };
   },
 });
+
+/** An instance with no default timeout, unless every request it sends here sets its own and it goes nowhere else. */
+function getInstanceProblem(instance: HttpInstance, state: TimeoutState, resolver: TimeoutResolver): string | undefined {
+  if (state.kind !== 'none') return undefined;
+  const everyRequestBounded = !instance.escapes && instance.requests.length > 0 && instance.requests.every((request) => resolver.getRequestTimeout(request).own.kind === 'set');
+  if (everyRequestBounded) return undefined;
+  return state.disabledBy ? state.reason : 'no default timeout';
+}
+
+/** A request with no timeout; requests through a local instance are reported on the instance, unless they turn it off. */
+function getRequestProblem(request: HttpRequest, state: TimeoutState, own: TimeoutState): string | undefined {
+  if (state.kind !== 'none') return undefined;
+  if (own.kind === 'none') return own.reason === 'no timeout' ? 'no timeout' : own.reason;
+  if (request.origin.kind === 'instance') return undefined;
+  if (request.origin.kind === 'typed') return `a ${state.reason}`;
+  return state.reason;
+}
+
+function isDisabled(state: TimeoutState): boolean {
+  return state.kind === 'none' && state.disabledBy !== undefined;
+}

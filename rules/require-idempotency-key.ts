@@ -1,15 +1,95 @@
-// Placeholder until the rule lands; replaced by the real implementation.
-import { createRule } from './create-rule.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-export default createRule<[], 'placeholder'>({
+import { NON_IDEMPOTENT_METHODS } from '../knowledge/http-methods.js';
+import { getTypeServices } from './ast/get-type-services.js';
+import { mergeListeners } from './ast/merge-listeners.js';
+import { createRule, getPolicy } from './create-rule.js';
+import { findHttpUsage } from './http/find-http-usage.js';
+import { IdempotencyKeyFinder } from './http/idempotency-keys.js';
+import { isKeyCreatedPerAttempt } from './http/key-per-attempt.js';
+import { getRequestMethod, getRequestOptions } from './http/request-options.js';
+import { findRetriedRequests, isMethodRetried, type RetriedRequest } from './http/retried-requests.js';
+import { collectRetryPolicies } from './retry/collect-retry-policies.js';
+import type { RetryPolicy } from './retry/retry-policy.js';
+
+type Options = [{ headers?: string[] }];
+type MessageIds = 'missingIdempotencyKey' | 'keyCreatedPerAttempt';
+
+export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
   meta: {
     type: 'problem',
-    docs: { description: 'Placeholder.', recommended: true },
-    messages: { placeholder: 'Placeholder.' },
-    schema: [],
+    docs: {
+      description: 'Require an idempotency key header on retried non-idempotent HTTP requests',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    messages: {
+      missingIdempotencyKey:
+        '{{method}} request retried by {{retrier}} without an idempotency key: a retry after a lost response repeats the side effect (a second charge, a duplicate order); send a {{headers}} header with a key created once per operation, outside the retry.',
+      keyCreatedPerAttempt:
+        '{{method}} request retried by {{retrier}} creates its idempotency key inside the retried code: every attempt sends a new key, so the server cannot recognise the resend and repeats the side effect; create the key once, before the retry starts.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          headers: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            minItems: 1,
+            uniqueItems: true,
+            description: 'Header names that carry an idempotency key, compared case-insensitively; defaults to the policy file\'s `idempotency.headers` (`Idempotency-Key`, `X-Idempotency-Key`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{}],
   },
-  create() {
-    return {};
+  defaultOptions: [{}],
+  create(context, [options]) {
+    const policies: RetryPolicy[] = [];
+    const calls: TSESTree.CallExpression[] = [];
+    const isTyped = getTypeServices(context) !== undefined;
+    return mergeListeners(
+      collectRetryPolicies(context, (policy) => policies.push(policy)),
+      {
+        ...(isTyped ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
+        'Program:exit'() {
+          // Cheap check first: nothing retries here (superagent's `.retry()` is the one retry found below).
+          if (policies.length === 0 && !context.sourceCode.text.includes('.retry(')) return;
+          const usage = findHttpUsage(context, calls);
+          if (usage.requests.length === 0) return;
+          const headers = options.headers ?? getPolicy(context).idempotency.headers;
+          const keys = new IdempotencyKeyFinder(context, usage, headers);
+          const reported = new Set<TSESTree.Node>();
+          for (const retried of findRetriedRequests(context, usage, policies)) {
+            if (reported.has(retried.request.node)) continue;
+            const problem = getProblem(context, retried, keys);
+            if (!problem) continue;
+            reported.add(retried.request.node);
+            context.report({
+              node: retried.request.node,
+              messageId: problem.messageId,
+              data: { method: problem.method, retrier: retried.retry.library, headers: headers.map((name) => `\`${name}\``).join(' or ') },
+            });
+          }
+        },
+      },
+    );
   },
 });
+
+type Problem = { readonly messageId: MessageIds; readonly method: string };
+
+/** A retried POST/PATCH with no key, or with a key created anew on every attempt; undefined when fine or unknown. */
+function getProblem(context: Parameters<typeof getPolicy>[0], { request, retry, attempt }: RetriedRequest, keys: IdempotencyKeyFinder): Problem | undefined {
+  const requestOptions = getRequestOptions(context, request);
+  const method = getRequestMethod(context, request, requestOptions);
+  if (!method || !(NON_IDEMPOTENT_METHODS as readonly string[]).includes(method) || !isMethodRetried(retry.methods, method)) return undefined;
+  const key = keys.getRequestKey(request, requestOptions);
+  if (key === 'absent') return { messageId: 'missingIdempotencyKey', method };
+  const value = key === 'present' && attempt ? keys.getRequestKeyValue(request, requestOptions) : undefined;
+  return value && attempt && isKeyCreatedPerAttempt(context, value, attempt) ? { messageId: 'keyCreatedPerAttempt', method } : undefined;
+}

@@ -1,15 +1,65 @@
-// Placeholder until the rule lands; replaced by the real implementation.
-import { createRule } from './create-rule.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-export default createRule<[], 'placeholder'>({
+import { createRule } from './create-rule.js';
+import { collectRetryPolicies } from './retry/collect-retry-policies.js';
+import type { RetryPolicy } from './retry/retry-policy.js';
+
+type Options = [{ requireJitter?: boolean }];
+type MessageIds = 'noDelay' | 'constantDelay' | 'noJitter';
+
+interface Problem {
+  readonly node: TSESTree.Node;
+  readonly messageId: MessageIds;
+  readonly data: Record<string, string>;
+}
+
+export default createRule<Options, MessageIds>({
   name: 'require-retry-backoff',
   meta: {
     type: 'problem',
-    docs: { description: 'Placeholder.', recommended: true },
-    messages: { placeholder: 'Placeholder.' },
-    schema: [],
+    docs: {
+      description: 'Require retries to back off exponentially, with jitter',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      noDelay:
+        '{{library}} retries immediately ({{reason}}): when the dependency fails every caller hits it again at once and keeps it down; back off exponentially with jitter between attempts.',
+      constantDelay:
+        '{{library}} retries after a constant delay ({{reason}}): callers that failed together retry together at a fixed rate and keep an overloaded dependency down; back off exponentially with jitter.',
+      noJitter:
+        '{{library}} backs off without jitter ({{reason}}): callers that failed together retry in lockstep, a thundering herd that keeps the dependency down; add random jitter to the delay.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          requireJitter: {
+            type: 'boolean',
+            description: 'Also report exponential or linear backoff whose delays are not randomized.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ requireJitter: true }],
   },
-  create() {
-    return {};
+  create(context, [{ requireJitter = true }]) {
+    const reported = new Set<TSESTree.Node>();
+    return collectRetryPolicies(context, (policy) => {
+      const problem = getProblem(policy, requireJitter);
+      if (!problem || reported.has(problem.node)) return;
+      reported.add(problem.node);
+      context.report(problem);
+    });
   },
 });
+
+function getProblem(policy: RetryPolicy, requireJitter: boolean): Problem | undefined {
+  const { backoff } = policy;
+  const data = { library: policy.library, reason: backoff.reason };
+  if (backoff.kind === 'none') return { node: policy.node, messageId: 'noDelay', data };
+  if (backoff.kind === 'constant') return { node: policy.node, messageId: 'constantDelay', data };
+  if (requireJitter && backoff.jitter === false) return { node: policy.node, messageId: 'noJitter', data };
+  return undefined;
+}

@@ -1,0 +1,281 @@
+/**
+ * The benchmark: generated service monorepos and real TypeScript, each measured by every variant in a
+ * fresh child process, repeated, and reported as medians and ratios against the targets.
+ *
+ *   node dist/bench/run.js [--sizes 500,2000,8000] [--repeat 3] [--seed 1] [--quick] [--no-real]
+ *                          [--variants eslint-floor,eslint-ours] [--profile] [--output bench]
+ *
+ * `--quick` is a smoke run for CI: one small corpus, one repeat, results under bench/.cache/.
+ * `--profile` adds `--cpu-prof` to the runs of our rules and of policy-check (bench/.cache/profiles/).
+ * Writes results.json and results.md to the output folder and prints the Markdown.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { DEFAULT_SEED, writeCorpus } from './generate-corpus.js';
+import type { Measurement, MeasurementResult } from './measure.js';
+import { CORPUS_ROOT, DIST, isMainModule, NODE_MODULES, REPOSITORY_ROOT } from './paths.js';
+import { countLines, listTypeScript, prepareRealCorpus, REAL_CORPORA } from './real-corpora.js';
+import { renderMarkdown } from './report.js';
+import type { BenchmarkResults, CorpusInfo, CorpusResult, Machine, VariantId } from './results.js';
+import {
+  computeGrowth,
+  computeRatios,
+  computeTargets,
+  RESULTS_SCHEMA_VERSION,
+  summarizeRuleTimes,
+  summarizeVariant,
+  VARIANT_IDS,
+} from './results.js';
+
+export interface RunOptions {
+  readonly sizes: readonly number[];
+  readonly repeat: number;
+  readonly seed: number;
+  readonly quick: boolean;
+  readonly real: boolean;
+  readonly variants: readonly VariantId[];
+  readonly profile: boolean;
+  readonly output: string;
+  readonly log: (line: string) => void;
+}
+
+const QUICK_SIZE = 120;
+const CHILD_TIMEOUT_MS = 60 * 60 * 1000;
+const PROFILED: ReadonlySet<VariantId> = new Set(['eslint-ours', 'eslint-typed-ours', 'policy-check']);
+const MEASURE_SCRIPT = path.join(DIST, 'bench', 'measure.js');
+const PROFILE_DIRECTORY = path.join(REPOSITORY_ROOT, 'bench', '.cache', 'profiles');
+
+function measurementFor(variant: VariantId, corpus: string): Measurement {
+  switch (variant) {
+    case 'eslint-floor':
+      return { kind: 'eslint', corpus, typed: false, rules: 'none' };
+    case 'eslint-core-rule':
+      return { kind: 'eslint', corpus, typed: false, rules: 'core' };
+    case 'eslint-ours':
+      return { kind: 'eslint', corpus, typed: false, rules: 'ours' };
+    case 'eslint-security':
+      return { kind: 'eslint', corpus, typed: false, rules: 'security' };
+    case 'eslint-sonarjs':
+      return { kind: 'eslint', corpus, typed: false, rules: 'sonarjs' };
+    case 'eslint-typed-floor':
+      return { kind: 'eslint', corpus, typed: true, rules: 'none' };
+    case 'eslint-typed-ours':
+      return { kind: 'eslint', corpus, typed: true, rules: 'ours' };
+    case 'checker-floor':
+      return { kind: 'checker-floor', corpus };
+    case 'policy-check':
+      return { kind: 'policy-check', corpus };
+    case 'tsc':
+      return { kind: 'tsc', corpus };
+  }
+}
+
+/** Runs one measurement in a fresh Node process and returns what it reported, or the error. */
+export function runMeasurement(measurement: Measurement, profileName?: string): Promise<MeasurementResult | Error> {
+  const execArgv = ['--max-old-space-size=8192'];
+  if (profileName) {
+    mkdirSync(PROFILE_DIRECTORY, { recursive: true });
+    execArgv.push('--cpu-prof', '--cpu-prof-dir', PROFILE_DIRECTORY, '--cpu-prof-name', `${profileName}.cpuprofile`);
+  }
+  return new Promise((resolve) => {
+    let settled = false;
+    let stderr = '';
+    const child = fork(MEASURE_SCRIPT, [JSON.stringify(measurement)], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    const settle = (value: MeasurementResult | Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(value);
+    };
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    child.on('message', (message) => settle(message as MeasurementResult));
+    child.on('error', (error) => settle(error));
+    child.on('close', (code, signal) => {
+      const lastLine = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' / ');
+      settle(new Error(`measurement exited with ${signal ?? code}${lastLine ? `: ${lastLine}` : ''}`));
+    });
+  });
+}
+
+function prepareCorpora(options: RunOptions): CorpusInfo[] {
+  const corpora: CorpusInfo[] = [];
+  for (const size of options.sizes) {
+    const directory = path.join(CORPUS_ROOT, String(size));
+    const manifest = writeCorpus(directory, { files: size, seed: options.seed });
+    const lines = listTypeScript(directory).reduce((sum, file) => sum + countLines(readFileSync(file, 'utf8')), 0);
+    corpora.push({
+      id: String(size),
+      kind: 'generated',
+      description: `generated service monorepo: ${manifest.services} services, ${manifest.filesWithPatterns} files with a seeded pattern`,
+      directory: path.relative(REPOSITORY_ROOT, directory),
+      files: manifest.files,
+      lines,
+      seed: options.seed,
+      seededPatterns: manifest.patterns,
+    });
+  }
+  if (options.real) {
+    for (const real of REAL_CORPORA) {
+      const prepared = prepareRealCorpus(real);
+      corpora.push({
+        id: real.id,
+        kind: 'real',
+        description: `${real.description} (${real.source.split('/')[0]} ${prepared.version})`,
+        directory: path.relative(REPOSITORY_ROOT, prepared.directory),
+        files: prepared.files,
+        lines: prepared.lines,
+      });
+    }
+  }
+  return corpora;
+}
+
+async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<CorpusResult> {
+  const directory = path.join(REPOSITORY_ROOT, corpus.directory);
+  const samples = new Map<VariantId, (MeasurementResult | Error)[]>();
+  if (!options.quick) await runMeasurement(measurementFor('eslint-floor', directory));
+  for (let round = 1; round <= options.repeat; round++) {
+    for (const variant of options.variants) {
+      const profileName = options.profile && PROFILED.has(variant) ? `${corpus.id}-${variant}-${round}` : undefined;
+      const result = await runMeasurement(measurementFor(variant, directory), profileName);
+      samples.set(variant, [...(samples.get(variant) ?? []), result]);
+      options.log(`${corpus.id.padStart(6)}  ${variant.padEnd(20)} #${round}  ${describeSample(result)}`);
+    }
+  }
+  const variants: CorpusResult['variants'] = {};
+  for (const [variant, results] of samples) variants[variant] = summarizeVariant(results);
+
+  const ruleTimings: { untyped?: CorpusResult['ruleTimings']['untyped']; typed?: CorpusResult['ruleTimings']['typed'] } = {};
+  if (options.variants.includes('eslint-ours')) {
+    ruleTimings.untyped = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: false, rules: 'ours', stats: true }), 'service-policy/');
+  }
+  if (options.variants.includes('eslint-typed-ours')) {
+    ruleTimings.typed = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: true, rules: 'ours', stats: true }), 'service-policy/');
+  }
+  return { ...corpus, variants, ratios: computeRatios(variants, 'cpu'), wallRatios: computeRatios(variants, 'wall'), ruleTimings };
+}
+
+function describeSample(result: MeasurementResult | Error): string {
+  if (result instanceof Error) return `failed: ${result.message}`;
+  if (result.unavailable) return `n/a: ${result.unavailable}`;
+  return `${(result.cpuMs / 1000).toFixed(2)} s CPU  ${(result.wallMs / 1000).toFixed(2)} s wall  ${Math.round(result.maxRssBytes / 1024 / 1024)} MB  ${result.files} files  ${result.problems} problems`;
+}
+
+/** Samples the one-minute load average while the benchmark runs. */
+function monitorLoad(): { stop: () => Machine['load'] } {
+  const before = os.loadavg()[0] ?? 0;
+  const samples: number[] = [before];
+  const timer = setInterval(() => samples.push(os.loadavg()[0] ?? 0), 15_000);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      samples.push(os.loadavg()[0] ?? 0);
+      const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
+      return { before: round2(before), mean: round2(mean), max: round2(Math.max(...samples)) };
+    },
+  };
+}
+
+function readVersions(): Record<string, string> {
+  const versionOf = (name: string): string => {
+    try {
+      return (JSON.parse(readFileSync(path.join(NODE_MODULES, name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return 'missing';
+    }
+  };
+  const own = JSON.parse(readFileSync(path.join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return {
+    'eslint-plugin-service-policy': own.version,
+    eslint: versionOf('eslint'),
+    'typescript-eslint': versionOf('typescript-eslint'),
+    typescript: versionOf('typescript'),
+    'ts-morph': versionOf('ts-morph'),
+    'eslint-plugin-security': versionOf('eslint-plugin-security'),
+    'eslint-plugin-sonarjs': versionOf('eslint-plugin-sonarjs'),
+  };
+}
+
+export async function runBenchmark(options: RunOptions): Promise<BenchmarkResults> {
+  const load = monitorLoad();
+  const corpora: CorpusResult[] = [];
+  for (const corpus of prepareCorpora(options)) {
+    options.log(`${corpus.id}: ${corpus.files} files, ${corpus.lines} lines (${corpus.description})`);
+    corpora.push(await measureCorpus(corpus, options));
+  }
+  const cpus = os.cpus();
+  const machine: Machine = {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    load: load.stop(),
+  };
+  const growth = computeGrowth(corpora);
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    date: new Date().toISOString(),
+    machine,
+    settings: { repeat: options.repeat, seed: options.seed, quick: options.quick },
+    versions: readVersions(),
+    corpora,
+    growth,
+    targets: computeTargets(corpora, growth),
+  };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function parseOptions(argv: readonly string[]): RunOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      sizes: { type: 'string', default: '500,2000,8000' },
+      repeat: { type: 'string', default: '3' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      quick: { type: 'boolean', default: false },
+      'no-real': { type: 'boolean', default: false },
+      variants: { type: 'string', default: VARIANT_IDS.join(',') },
+      profile: { type: 'boolean', default: false },
+      output: { type: 'string' },
+    },
+  });
+  const variants = values.variants.split(',').map((variant) => variant.trim());
+  const unknown = variants.filter((variant) => !(VARIANT_IDS as readonly string[]).includes(variant));
+  if (unknown.length > 0) throw new Error(`unknown variant ${unknown.join(', ')}; known: ${VARIANT_IDS.join(', ')}`);
+  const quick = values.quick;
+  const sizes = quick ? [QUICK_SIZE] : values.sizes.split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes takes file counts, got ${values.sizes}`);
+  return {
+    sizes,
+    repeat: quick ? 1 : Math.max(1, Number(values.repeat)),
+    seed: Number(values.seed),
+    quick,
+    real: !quick && !values['no-real'],
+    variants: VARIANT_IDS.filter((variant) => variants.includes(variant)),
+    profile: values.profile,
+    output: path.resolve(values.output ?? (quick ? path.join(REPOSITORY_ROOT, 'bench', '.cache') : path.join(REPOSITORY_ROOT, 'bench'))),
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+if (isMainModule(import.meta.url)) {
+  const options = parseOptions(process.argv.slice(2));
+  const results = await runBenchmark(options);
+  const markdown = renderMarkdown(results);
+  mkdirSync(options.output, { recursive: true });
+  writeFileSync(path.join(options.output, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(options.output, 'results.md'), markdown);
+  process.stdout.write(markdown);
+}

@@ -1,0 +1,49 @@
+/**
+ * The shape of a project-wide check: what one file cannot see (a breaker in one module around a client made
+ * in another, a comment that suppresses nothing). Checks read the program and the inventory the rules
+ * recorded; they never re-implement a rule.
+ */
+import type { Project, ts } from 'ts-morph';
+
+import type { Policy } from '../../knowledge/policy.js';
+import { REPOSITORY_URL } from '../../rules/create-rule.js';
+import type { Suppression } from '../../rules/suppressions.js';
+import type { Finding, InventoryEntry } from '../report/model.js';
+
+/** 1-based line and column of a finding's start and end. */
+export interface FindingLocation {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export interface CheckedProject {
+  /** Absolute project root. */
+  readonly root: string;
+  readonly project: Project;
+  readonly program: ts.Program;
+  /** Absolute paths of the files being checked (a subset of the program with --changed-since or --shard). */
+  readonly files: readonly string[];
+  readonly policy: Policy;
+  /** Absolute path of an inventory entry's or finding's relative file. */
+  resolve(file: string): string;
+  /** `policy-check-ignore` comments by absolute file name (files without any are absent). */
+  readonly suppressions: ReadonlyMap<string, readonly Suppression[]>;
+  /** Every rule and check id that can be named in a suppression or in the policy. */
+  readonly knownRuleIds: ReadonlySet<string>;
+  /** A finding of `checkId` at `where` (a node of the program or a location) in the absolute `file`. */
+  createFinding(checkId: string, file: string, where: ts.Node | FindingLocation, message: string): Finding;
+}
+
+export interface ProjectCheck {
+  /** Full id, `service-policy/<name>`. */
+  readonly id: string;
+  readonly description: string;
+  readonly helpUrl: string;
+  /** Severity when the policy file does not name the check. */
+  readonly defaultSeverity: 'off' | 'warn' | 'error';
+  run(project: CheckedProject, facts: readonly InventoryEntry[]): Finding[];
+}
+
+export const checkDocsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/checks/${name}.md`;

@@ -1,0 +1,186 @@
+/**
+ * require-circuit-breaker: a client or a call that retries an external dependency with no circuit breaker
+ * anywhere on its path. Retries alone keep hammering a sick dependency; a breaker stops calling it for a
+ * while so it can recover. Precise by design: a retry is reported only when no breaker in the project
+ * covers it, that is, none is in the retrying module, none wraps a function that calls the retrying client
+ * or contains the retry, and the retried operation visibly calls out of the process (an HTTP client, fetch,
+ * node:http).
+ */
+import { ts } from 'ts-morph';
+
+import { axios } from '../../knowledge/axios.js';
+import { fetch } from '../../knowledge/fetch.js';
+import { got } from '../../knowledge/got.js';
+import { ky } from '../../knowledge/ky.js';
+import { nodeHttp } from '../../knowledge/node-http.js';
+import type { Specifier } from '../../knowledge/types.js';
+import { superagent } from '../../knowledge/superagent.js';
+import { PLUGIN_NAME } from '../../rules/create-rule.js';
+import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/ast/find-creation.js';
+import { followCallOf, listCalls } from '../../rules/ast/follow-call.js';
+import type { Finding, InventoryEntry } from '../report/model.js';
+import { checkDocsUrl, type CheckedProject, type ProjectCheck } from './check.js';
+
+const NAME = 'require-circuit-breaker';
+const ID = `${PLUGIN_NAME}/${NAME}`;
+
+/** Breakers: opossum's default export (`new CircuitBreaker(fn)`), cockatiel's `circuitBreaker()` and `wrap()`. */
+const BUILT_IN_BREAKERS: readonly Specifier[] = [
+  { package: 'opossum', name: 'default' },
+  { package: 'cockatiel', name: 'circuitBreaker' },
+  { package: 'cockatiel', name: 'wrap' },
+  { package: 'cockatiel', name: 'CircuitBreakerPolicy' },
+];
+
+/** Retries of an HTTP client itself: the client is the dependency. */
+const CLIENT_RETRIES: ReadonlySet<string> = new Set(['axios-retry', 'retry-axios', 'got', 'ky', 'superagent']);
+/** Retries of a wrapped operation: external when the operation calls out through an HTTP client. */
+const WRAPPER_RETRIES: ReadonlySet<string> = new Set(['p-retry', 'async-retry', 'cockatiel', 'retry']);
+/** Packages whose calls leave the process, from the HTTP client knowledge tables. */
+const HTTP_PACKAGES: ReadonlySet<string> = new Set([axios, fetch, got, ky, nodeHttp, superagent].flatMap((spec) => [...spec.packages, ...(spec === fetch ? ['undici-types'] : [])]));
+const HTTP_GLOBALS: ReadonlySet<string> = new Set(fetch.globals);
+/** Methods of a retry policy object that run the retried function (cockatiel `execute`, node-retry `attempt`). */
+const POLICY_METHODS: ReadonlySet<string> = new Set(['execute', 'attempt']);
+
+interface Coverage {
+  /** Modules that build a breaker, or declare a function a breaker wraps. */
+  readonly modules: ReadonlySet<string>;
+  /** Creations (the `axios.create(…)` calls) of clients called inside a breaker. */
+  readonly clients: ReadonlySet<ts.Node>;
+  /** Creations of the breakers themselves, so a retry around `breaker.fire()` is covered. */
+  readonly breakers: ReadonlySet<ts.Node>;
+}
+
+export const requireCircuitBreaker: ProjectCheck = {
+  id: ID,
+  description: 'Require a circuit breaker around every client or call that retries an external dependency.',
+  helpUrl: checkDocsUrl(NAME),
+  defaultSeverity: 'warn',
+  run(project, facts) {
+    const retries = facts.filter((fact) => fact.kind === 'retry-policy' && (CLIENT_RETRIES.has(fact.library) || WRAPPER_RETRIES.has(fact.library)));
+    if (retries.length === 0) return [];
+    const checker = project.program.getTypeChecker();
+    const breakers = [...BUILT_IN_BREAKERS, ...project.policy.libraries.circuitBreakers];
+    const coverage = findCoverage(project, checker, breakers);
+    const findings: Finding[] = [];
+    for (const fact of retries) {
+      const file = project.resolve(fact.file);
+      const call = findCallAt(project.program.getSourceFile(file), fact);
+      if (!call || coverage.modules.has(file)) continue;
+      const message = CLIENT_RETRIES.has(fact.library) ? describeClientRetry(checker, call, fact, coverage) : describeWrapperRetry(checker, call, fact, coverage);
+      if (message) findings.push(project.createFinding(ID, file, call, message));
+    }
+    return findings;
+  },
+};
+
+function describeClientRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: InventoryEntry, coverage: Coverage): string | undefined {
+  const client = call.arguments?.[0];
+  const creation = client ? findCreationOf(checker, client) : undefined;
+  if (creation && coverage.clients.has(creation.node)) return undefined;
+  const name = client && ts.isIdentifier(client) ? `the client \`${client.text}\`` : 'this client';
+  return `${fact.library} retries ${name} with no circuit breaker on its path: when the dependency is down, every caller keeps retrying it and it never gets room to recover; call it through a breaker (opossum \`new CircuitBreaker(fn)\`, cockatiel \`wrap(retry, circuitBreaker(…))\`).`;
+}
+
+function describeWrapperRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: InventoryEntry, coverage: Coverage): string | undefined {
+  for (const operation of findOperations(checker, call)) {
+    const target = followCallOf(checker, operation);
+    if (!target || coverage.modules.has(target.file)) continue;
+    const sites = listCalls(checker, target.node, 3);
+    const isCovered = sites.some(
+      (site) => (site.receiver && (coverage.breakers.has(site.receiver.node) || coverage.clients.has(site.receiver.node))) || (site.target && coverage.modules.has(site.target.file)),
+    );
+    const external = isCovered ? undefined : sites.find((site) => isExternalCall(site.callee, site.receiver));
+    if (!external) continue;
+    const callee = external.node.expression.getText();
+    return `${fact.library} retries an operation that calls \`${callee}\` with no circuit breaker on its path: when that dependency is down, every caller keeps retrying it and it never gets room to recover; call it through a breaker (opossum \`new CircuitBreaker(fn)\`, cockatiel \`wrap(retry, circuitBreaker(…))\`).`;
+  }
+  return undefined;
+}
+
+/**
+ * The retried functions: the wrapper's first argument (`pRetry(fn)`, `retry(fn)`), or, for a policy object
+ * (cockatiel `retry(…)`, node-retry `operation(…)`), the functions given to its `execute`/`attempt` calls
+ * in the module that makes it.
+ */
+function findOperations(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Expression[] {
+  const first = call.arguments?.[0];
+  if (first && followCallOf(checker, first)) return [first];
+  const holder = call.parent;
+  if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return [];
+  const attachments = findCreationOf(checker, holder.name)?.attachments ?? [];
+  return attachments
+    .filter((attachment) => attachment.position === 'receiver' && POLICY_METHODS.has(attachment.memberPath.at(-1) ?? ''))
+    .flatMap((attachment) => (attachment.node.arguments[0] ? [attachment.node.arguments[0]] : []));
+}
+
+function isExternalCall(callee: CalleePath | undefined, receiver: Creation | undefined): boolean {
+  if (receiver?.callee && isHttpModule(receiver.callee)) return true;
+  if (!callee) return false;
+  if (isHttpModule(callee)) return true;
+  // A global such as `fetch` is declared by a package (@types/node, undici-types) or a TypeScript lib file.
+  return callee.module === undefined && callee.path.length === 1 && HTTP_GLOBALS.has(callee.path[0]!) && callee.package !== undefined;
+}
+
+function isHttpModule(callee: CalleePath): boolean {
+  return (callee.package !== undefined && HTTP_PACKAGES.has(callee.package)) || (callee.module !== undefined && HTTP_PACKAGES.has(callee.module));
+}
+
+/** Every breaker in the project's own files, and what each covers. */
+function findCoverage(project: CheckedProject, checker: ts.TypeChecker, breakers: readonly Specifier[]): Coverage {
+  const modules = new Set<string>();
+  const clients = new Set<ts.Node>();
+  const created = new Set<ts.Node>();
+  const names = new Set(breakers.map((breaker) => (breaker.name === 'default' ? breaker.package : breaker.name)));
+  for (const sourceFile of project.program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) continue;
+    if (![...names].some((name) => sourceFile.text.includes(name))) continue;
+    const visit = (node: ts.Node): void => {
+      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isBreaker(checker, node, breakers)) {
+        modules.add(sourceFile.fileName);
+        created.add(node);
+        for (const argument of node.arguments ?? []) coverWrapped(checker, argument, modules, clients);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  return { modules, clients, breakers: created };
+}
+
+/** A function a breaker wraps: its module is covered, and so is every client it calls. */
+function coverWrapped(checker: ts.TypeChecker, argument: ts.Expression, modules: Set<string>, clients: Set<ts.Node>): void {
+  const target = followCallOf(checker, argument);
+  if (!target) return;
+  modules.add(target.file);
+  for (const site of listCalls(checker, target.node, 3)) {
+    if (site.receiver) clients.add(site.receiver.node);
+    if (site.target) modules.add(site.target.file);
+  }
+}
+
+function isBreaker(checker: ts.TypeChecker, node: ts.CallExpression | ts.NewExpression, breakers: readonly Specifier[]): boolean {
+  const callee = describeCallee(checker, node.expression);
+  if (!callee) return false;
+  const origin = callee.package ?? callee.module;
+  return breakers.some((breaker) => (origin === breaker.package || callee.module === breaker.package) && callee.path[0] === breaker.name);
+}
+
+/** The call that starts where the rule recorded the retry (line and column of the fact). */
+function findCallAt(sourceFile: ts.SourceFile | undefined, fact: InventoryEntry): ts.CallExpression | ts.NewExpression | undefined {
+  if (!sourceFile) return undefined;
+  let position: number;
+  try {
+    position = sourceFile.getPositionOfLineAndCharacter(fact.line - 1, fact.column - 1);
+  } catch {
+    return undefined;
+  }
+  let found: ts.CallExpression | ts.NewExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (position < node.getStart(sourceFile) || position >= node.getEnd()) return;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.getStart(sourceFile) === position) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}

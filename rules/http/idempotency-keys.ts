@@ -1,0 +1,342 @@
+/**
+ * Whether a request carries an idempotency key header: in its own headers (an object literal, a constant,
+ * `new Headers(…)`, superagent's `.set()`, node:http's `req.setHeader()`), in its client's defaults
+ * (`axios.create({ headers })`, `api.defaults.headers.common[…] = …`, `got.extend({ headers })`), or set by
+ * a request interceptor or hook (`api.interceptors.request.use(…)`, `hooks.beforeRequest`).
+ * Header names compare case-insensitively. A value the rule cannot read counts as "unknown", never "absent".
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { findConstInitializer, findProperty } from '../ast/find-property.js';
+import { listPropertyNames } from '../ast/list-property-names.js';
+import { getStaticValueOf } from '../ast/static-value.js';
+import { unwrapExpression } from '../ast/unwrap-expression.js';
+import { walkDescendants } from '../ast/walk-descendants.js';
+import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } from './find-http-usage.js';
+import type { HttpLibrary } from './http-libraries.js';
+import { followRequestChain } from './request-chain.js';
+import { getCreationOption, getLiteralKeys, type TypedClient } from './typed-clients.js';
+import type { RequestOptions } from './request-options.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export type KeyPresence = 'present' | 'absent' | 'unknown';
+
+/** Methods that set a header on the request object a call returns. */
+const HEADER_METHODS = new Set(['set', 'setHeader']);
+/** axios header defaults grouped by method (lib/defaults/index.js `headers.common`, `headers[method]`). */
+const HEADER_BUCKETS = new Set(['common', 'delete', 'get', 'head', 'options', 'post', 'put', 'patch', 'query']);
+const HOOK_NAMES = ['hooks'];
+
+export class IdempotencyKeyFinder {
+  private readonly names: ReadonlySet<string>;
+  private readonly fieldNames: ReadonlySet<string>;
+  private readonly instanceKeys = new Map<HttpInstance, KeyPresence>();
+
+  constructor(
+    private readonly context: AnyContext,
+    private readonly usage: HttpUsage,
+    headerNames: readonly string[],
+  ) {
+    this.names = new Set(headerNames.map((name) => name.toLowerCase()));
+    this.fieldNames = new Set([...headerNames, 'idempotency-key'].map(normalizeFieldName));
+  }
+
+  getRequestKey(request: HttpRequest, options: RequestOptions): KeyPresence {
+    if (options.kind === 'unknown') return 'unknown';
+    const headersOption = request.library.spec.headersOption;
+    if (options.kind === 'options' && headersOption) {
+      const lookup = findProperty(this.context, options.node, headersOption);
+      if (lookup.kind === 'unknown') return 'unknown';
+      if (lookup.kind === 'found') {
+        const own = lookup.node ? this.findInHeaders(lookup.node) : this.findInValue(lookup.value?.value);
+        if (own !== 'absent') return own;
+      }
+    }
+    if (request.library.name === 'fetch') {
+      const input = this.findInRequestObject(request.node.arguments[0]);
+      if (input !== 'absent') return input;
+    }
+    if (request.library.name === 'superagent' || request.library.name === 'node:http') {
+      const chained = this.findInChain(request.node);
+      if (chained !== 'absent') return chained;
+    }
+    if (this.hasKeyField(request.node)) return 'present';
+    return this.getOriginKey(request.origin);
+  }
+
+  /** The value given to the key header in the request's own headers or superagent `.set()`, when it is written in this file. */
+  getRequestKeyValue(request: HttpRequest, options: RequestOptions): TSESTree.Node | undefined {
+    const headersOption = request.library.spec.headersOption;
+    if (options.kind === 'options' && headersOption) {
+      const lookup = findProperty(this.context, options.node, headersOption);
+      let headers = lookup.kind === 'found' ? lookup.node && unwrapExpression(lookup.node) : undefined;
+      if (headers?.type === AST_NODE_TYPES.Identifier) headers = findConstInitializer(this.context, headers);
+      if (headers?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of headers.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const name = property.computed ? getStaticValueOf(this.context, property.key)?.value : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : (property.key as TSESTree.Literal).value;
+          if (typeof name === 'string' && this.isKeyName(name)) return property.value;
+        }
+      }
+    }
+    if (request.library.name !== 'superagent') return undefined;
+    for (const chained of followRequestChain(this.context, request.node).calls) {
+      const [name, value] = chained.node.arguments;
+      if (chained.name === 'set' && name && value && this.isKeyName(getStaticValueOf(this.context, name)?.value as string | undefined)) return value;
+    }
+    return undefined;
+  }
+
+  private getOriginKey(origin: ClientOrigin): KeyPresence {
+    if (origin.kind === 'typed') return this.getTypedClientKey(origin.client);
+    if (origin.kind === 'library') return this.findInUses(this.usage.libraryUses.get(origin.library) ?? []);
+    let key = this.instanceKeys.get(origin.instance);
+    if (!key) {
+      this.instanceKeys.set(origin.instance, 'unknown');
+      key = this.getInstanceKey(origin.instance);
+      this.instanceKeys.set(origin.instance, key);
+    }
+    return key;
+  }
+
+  /** A client from another module: only a plain factory call with no interceptors or header writes there can tell. */
+  private getTypedClientKey(client: TypedClient): KeyPresence {
+    const creation = client.creation;
+    if (!creation || creation.opaque || !creation.fromLibrary || creation.hasDefaultsWrite || creation.hasInterceptors) return 'unknown';
+    if (getCreationOption(creation, 'hooks')) return 'unknown';
+    const headersOption = client.library.spec.headersOption;
+    const headers = headersOption ? getCreationOption(creation, headersOption) : undefined;
+    if (!headers) return 'absent';
+    const names = getLiteralKeys(headers);
+    if (!names || names.some((name) => HEADER_BUCKETS.has(name))) return 'unknown';
+    return names.some((name) => this.isKeyName(name)) ? 'present' : 'absent';
+  }
+
+  private getInstanceKey(instance: HttpInstance): KeyPresence {
+    const fromUses = this.findInUses(instance.uses);
+    if (fromUses !== 'absent') return fromUses;
+    const optionArguments = instance.library.name === 'got' ? instance.node.arguments : instance.options ? [instance.options] : [];
+    for (const argument of optionArguments) {
+      const fromOptions = this.findInClientOptions(instance.library, argument);
+      if (fromOptions !== 'absent') return fromOptions;
+    }
+    // Header defaults are inherited (axios `instance.create`, `got.extend`, `ky.extend`); interceptors are not.
+    const parent = instance.parent;
+    if (parent.kind === 'instance') return this.getInstanceKey(parent.instance);
+    if (parent.kind === 'library' && instance.library.name === 'axios') return this.findInDefaultsWrites(this.usage.libraryUses.get(parent.library) ?? []);
+    return 'absent';
+  }
+
+  /** `axios.create({ headers: { common: {…} } })`, got/ky `hooks.beforeRequest`. */
+  private findInClientOptions(library: HttpLibrary, options: TSESTree.Node): KeyPresence {
+    const headersOption = library.spec.headersOption;
+    if (headersOption) {
+      const headers = findProperty(this.context, options, headersOption);
+      if (headers.kind === 'unknown') return 'unknown';
+      if (headers.kind === 'found') {
+        const found = headers.node ? this.findInHeaders(headers.node, true) : this.findInValue(headers.value?.value);
+        if (found !== 'absent') return found;
+      }
+    }
+    for (const name of HOOK_NAMES) {
+      const hooks = findProperty(this.context, options, name);
+      if (hooks.kind === 'unknown') return 'unknown';
+      if (hooks.kind === 'found') return hooks.node ? this.findInFunctionBodies(hooks.node) : 'unknown';
+    }
+    return 'absent';
+  }
+
+  private findInUses(uses: readonly ClientUse[]): KeyPresence {
+    let result = this.findInDefaultsWrites(uses);
+    for (const use of uses) {
+      if (result === 'present') return result;
+      if (use.kind === 'request-interceptor') result = combine(result, this.findInFunctionBodies(use.node.arguments[0]));
+      if (use.kind === 'method' && HEADER_METHODS.has(use.name)) result = combine(result, this.findInSetCall(use.node));
+    }
+    return result;
+  }
+
+  /** `client.defaults.headers.common['Idempotency-Key'] = …`, `client.defaults.headers.post = { … }`. */
+  private findInDefaultsWrites(uses: readonly ClientUse[]): KeyPresence {
+    let result: KeyPresence = 'absent';
+    for (const use of uses) {
+      if (use.kind !== 'defaults-write' || use.path[1] !== 'headers') continue;
+      const rest = use.path.slice(2);
+      if (rest.some((segment) => segment === undefined)) result = combine(result, 'unknown');
+      else if (rest.some((segment) => this.isKeyName(segment))) return 'present';
+      else result = combine(result, this.findInHeaders(use.node.right, true));
+    }
+    return result;
+  }
+
+  /** A headers expression: object literal or constant (with axios method buckets when `buckets`), `new Headers(…)`, pairs. */
+  private findInHeaders(node: TSESTree.Node, buckets = false, depth = 0): KeyPresence {
+    if (depth > 3) return 'unknown';
+    const expression = unwrapExpression(node);
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const initializer = findConstInitializer(this.context, expression);
+      if (initializer && (initializer.type === AST_NODE_TYPES.NewExpression || initializer.type === AST_NODE_TYPES.ArrayExpression)) {
+        return combine(this.findInHeaders(initializer, buckets, depth + 1), this.findInHeaderMutations(expression));
+      }
+    }
+    if (expression.type === AST_NODE_TYPES.NewExpression) {
+      const init = expression.arguments[0];
+      return init ? this.findInHeaders(init, buckets, depth + 1) : 'absent';
+    }
+    if (expression.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of expression.elements) {
+        const pair = element && unwrapExpression(element);
+        if (pair?.type !== AST_NODE_TYPES.ArrayExpression || !pair.elements[0]) return 'unknown';
+        const name = getStaticValueOf(this.context, pair.elements[0])?.value;
+        if (typeof name !== 'string') return 'unknown';
+        if (this.isKeyName(name)) return 'present';
+      }
+      return 'absent';
+    }
+    const names = listPropertyNames(this.context, expression);
+    if (names.kind === 'unknown') return 'unknown';
+    if (names.names.some((name) => this.isKeyName(name))) return 'present';
+    if (!buckets) return 'absent';
+    let result: KeyPresence = 'absent';
+    for (const bucket of names.names.filter((name) => HEADER_BUCKETS.has(name))) {
+      const inBucket = findProperty(this.context, expression, bucket);
+      if (inBucket.kind !== 'found') result = combine(result, 'unknown');
+      else result = combine(result, inBucket.node ? this.findInHeaders(inBucket.node, false, depth + 1) : this.findInValue(inBucket.value?.value));
+    }
+    return result;
+  }
+
+  /** `const headers = new Headers(); headers.set('Idempotency-Key', key)`. */
+  private findInHeaderMutations(identifier: TSESTree.Identifier): KeyPresence {
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    for (const reference of variable?.references ?? []) {
+      const member = reference.identifier.parent;
+      const call = member?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+      if (member.property.type === AST_NODE_TYPES.Identifier && ['set', 'append'].includes(member.property.name)) {
+        const found = this.findInSetCall(call);
+        if (found !== 'absent') return found;
+      }
+    }
+    return 'absent';
+  }
+
+  private findInValue(value: unknown): KeyPresence {
+    if (value === null || typeof value !== 'object') return 'unknown';
+    return Object.keys(value).some((name) => this.isKeyName(name)) ? 'present' : 'absent';
+  }
+
+  /** `fetch(new Request(url, { headers }))`. */
+  private findInRequestObject(input: TSESTree.Node | undefined): KeyPresence {
+    const expression = input && unwrapExpression(input);
+    const created = expression?.type === AST_NODE_TYPES.Identifier ? findConstInitializer(this.context, expression) : expression;
+    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== 'Request') return 'absent';
+    const headers = findProperty(this.context, created.arguments[1], 'headers');
+    if (headers.kind === 'found') return headers.node ? this.findInHeaders(headers.node) : 'unknown';
+    return headers.kind === 'unknown' && created.arguments[1] ? 'unknown' : 'absent';
+  }
+
+  /** superagent `.set(name, value)` / `.set({ … })`, node:http `req.setHeader(name, value)`. */
+  private findInChain(call: TSESTree.CallExpression): KeyPresence {
+    const chain = followRequestChain(this.context, call);
+    let result: KeyPresence = chain.escapes ? 'unknown' : 'absent';
+    for (const chained of chain.calls) {
+      if (!HEADER_METHODS.has(chained.name)) continue;
+      const found = this.findInSetCall(chained.node);
+      if (found === 'present') return found;
+      result = combine(result, found);
+    }
+    return result;
+  }
+
+  private findInSetCall(call: TSESTree.CallExpression): KeyPresence {
+    const first = call.arguments[0];
+    if (!first) return 'absent';
+    if (call.arguments.length === 1) return this.findInHeaders(first);
+    const name = getStaticValueOf(this.context, first)?.value;
+    if (typeof name !== 'string') return 'unknown';
+    return this.isKeyName(name) ? 'present' : 'absent';
+  }
+
+  /** An interceptor or hook: inline functions that name the header count; functions defined elsewhere cannot be read. */
+  private findInFunctionBodies(node: TSESTree.Node | undefined): KeyPresence {
+    if (!node) return 'absent';
+    let expression = unwrapExpression(node);
+    if (expression.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(expression), expression);
+      const definition = variable?.defs[0];
+      if (definition?.type === 'FunctionName') expression = definition.node;
+      else if (definition?.type === 'Variable' && definition.node.init) expression = definition.node.init;
+      else return 'unknown';
+    }
+    let found = false;
+    walkDescendants(this.context, expression, (current) => {
+      if (found) return false;
+      if (this.namesKey(current)) found = true;
+      return !found;
+    });
+    return found ? 'present' : isReadable(expression) ? 'absent' : 'unknown';
+  }
+
+  /** A string, template or constant in a function body that is one of the header names. */
+  private namesKey(node: TSESTree.Node): boolean {
+    if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && this.isKeyName(node.value);
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0 && this.isKeyName(node.quasis[0]?.value.cooked ?? '');
+    if (node.type === AST_NODE_TYPES.Identifier && isValuePosition(node)) {
+      const value = getStaticValueOf(this.context, node)?.value;
+      return typeof value === 'string' && this.isKeyName(value);
+    }
+    return false;
+  }
+
+  /** APIs that take the key in the body (`{ idempotency_key }`, `idempotencyKey`) written in the call. */
+  private hasKeyField(call: TSESTree.CallExpression): boolean {
+    let found = false;
+    for (const argument of call.arguments) {
+      walkDescendants(this.context, argument, (node) => {
+        if (found || isFunction(node)) return false;
+        if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+          const key = node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : '';
+          // Headers are judged by their exact names above; only body fields are read here.
+          if (key === 'headers') return false;
+          found = this.fieldNames.has(normalizeFieldName(key));
+        }
+        return !found;
+      });
+    }
+    return found;
+  }
+
+  private isKeyName(name: string | undefined): boolean {
+    return typeof name === 'string' && this.names.has(name.toLowerCase());
+  }
+}
+
+/** `Idempotency-Key`, `idempotency_key`, `idempotencyKey` → `idempotencykey`. */
+function normalizeFieldName(name: string): string {
+  return name.replaceAll(/[-_\s]/g, '').toLowerCase();
+}
+
+function isFunction(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+function combine(left: KeyPresence, right: KeyPresence): KeyPresence {
+  if (left === 'present' || right === 'present') return 'present';
+  if (left === 'unknown' || right === 'unknown') return 'unknown';
+  return 'absent';
+}
+
+function isReadable(node: TSESTree.Node): boolean {
+  return [AST_NODE_TYPES.ArrowFunctionExpression, AST_NODE_TYPES.FunctionExpression, AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.ObjectExpression, AST_NODE_TYPES.ArrayExpression].includes(node.type);
+}
+
+/** An identifier used as a value: a computed key or a call argument (`headers[HEADER]`, `headers.set(HEADER, …)`). */
+function isValuePosition(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.computed && parent.property === node;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.arguments.includes(node);
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.computed && parent.key === node;
+  return false;
+}

@@ -1,0 +1,43 @@
+/**
+ * superagent's built-in retry: `.retry(n)` on a request, or on an agent (replayed onto every request it
+ * sends). It retries every method, POST and PATCH included (knowledge/superagent.ts).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { superagentRetry } from '../../knowledge/superagent.js';
+import { getStaticValueOf } from '../ast/static-value.js';
+import type { HttpRequest, HttpUsage } from './find-http-usage.js';
+import { followRequestChain } from './request-chain.js';
+import type { Retry } from './retried-requests.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export function getSuperagentRetries(context: AnyContext, usage: HttpUsage): Array<{ requests: HttpRequest[]; retry: Retry }> {
+  const found: Array<{ requests: HttpRequest[]; retry: Retry }> = [];
+  for (const request of usage.requests) {
+    if (request.library.name !== 'superagent') continue;
+    const retryCall = followRequestChain(context, request.node).calls.find((call) => call.name === superagentRetry.method);
+    if (retryCall && isRetrying(context, retryCall.node)) found.push({ requests: [request], retry: toRetry(retryCall.node) });
+  }
+  for (const instance of usage.instances) {
+    if (instance.library.name !== 'superagent') continue;
+    for (const use of instance.uses) {
+      if (use.kind === 'method' && use.name === superagentRetry.method && isRetrying(context, use.node)) {
+        found.push({ requests: instance.requests, retry: toRetry(use.node) });
+      }
+    }
+  }
+  return found;
+}
+
+/** `.retry()`, `.retry(true)`, `.retry(2)` retry; `.retry(0)` and `.retry(false)` do not. */
+function isRetrying(context: AnyContext, call: TSESTree.CallExpression): boolean {
+  const count = call.arguments[0];
+  if (!count) return true;
+  const value = getStaticValueOf(context, count)?.value;
+  return value === undefined || value === true || (typeof value === 'number' && value > 0);
+}
+
+function toRetry(node: TSESTree.CallExpression): Retry {
+  return { library: 'superagent', node, methods: { kind: 'all' } };
+}

@@ -1,0 +1,81 @@
+/**
+ * How to bound a request of each library: the advice the messages give, and suggestions that add a timeout
+ * where none is set (a property in an inline options literal, an options argument where none is passed,
+ * superagent's `.timeout()` in the chain). Suggestions, not fixes: a deadline changes what the request does
+ * when the dependency is slow, and the limit is a guess the developer must tune.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { HttpInstance, HttpRequest } from './find-http-usage.js';
+import type { HttpLibraryName } from './http-libraries.js';
+import type { RequestOptions } from './request-options.js';
+
+export interface TimeoutSuggestion {
+  readonly code: string;
+  readonly fix: TSESLint.ReportFixFunction;
+}
+
+/** How to bound a request of each library, for the messages. */
+export const TIMEOUT_FIXES: Readonly<Record<HttpLibraryName, string>> = {
+  axios: 'set `timeout` (milliseconds) in the config or the instance defaults',
+  fetch: 'pass `signal: AbortSignal.timeout(ms)`',
+  got: 'set `timeout: { request: ms }` on the call or the `got.extend()` instance',
+  ky: 'remove `timeout: false` or set a limit in milliseconds',
+  'node:http': 'pass `signal: AbortSignal.timeout(ms)`, or set `timeout` and destroy the request on \'timeout\'',
+  superagent: 'chain `.timeout({ response, deadline })`',
+  undici: 'pass `signal: AbortSignal.timeout(ms)`',
+};
+
+const SUGGESTED_LIMIT = '10_000';
+
+/** The option that bounds a request of each library, as code to insert in its options object. */
+const TIMEOUT_PROPERTIES: Partial<Record<HttpLibraryName, string>> = {
+  axios: `timeout: ${SUGGESTED_LIMIT}`,
+  got: `timeout: { request: ${SUGGESTED_LIMIT} }`,
+  fetch: `signal: AbortSignal.timeout(${SUGGESTED_LIMIT})`,
+  'node:http': `signal: AbortSignal.timeout(${SUGGESTED_LIMIT})`,
+  undici: `signal: AbortSignal.timeout(${SUGGESTED_LIMIT})`,
+};
+
+export function getRequestTimeoutSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, request: HttpRequest, options: RequestOptions): TimeoutSuggestion | undefined {
+  if (request.library.name === 'superagent') {
+    const code = '.timeout({ response: 5_000, deadline: 10_000 })';
+    return { code, fix: (fixer) => fixer.insertTextAfter(request.node, code) };
+  }
+  const property = TIMEOUT_PROPERTIES[request.library.name];
+  if (!property) return undefined;
+  if (options.kind === 'options') return addToObjectLiteral(sourceCode, options.node, property);
+  if (options.kind === 'none' && options.insertAfter) {
+    const after = options.insertAfter;
+    return { code: property, fix: (fixer) => fixer.insertTextAfter(after, `, { ${property} }`) };
+  }
+  return undefined;
+}
+
+export function getInstanceTimeoutSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, instance: HttpInstance): TimeoutSuggestion | undefined {
+  const property = TIMEOUT_PROPERTIES[instance.library.name];
+  if (!property || instance.library.name === 'superagent') return undefined;
+  if (instance.options) return addToObjectLiteral(sourceCode, instance.options, property);
+  if (instance.node.arguments.length > 0) return undefined;
+  const closing = sourceCode.getLastToken(instance.node);
+  if (closing?.value !== ')') return undefined;
+  return { code: property, fix: (fixer) => fixer.insertTextBefore(closing, `{ ${property} }`) };
+}
+
+function addToObjectLiteral(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, property: string): TimeoutSuggestion | undefined {
+  if (node.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const first = node.properties[0];
+  if (!first) return { code: property, fix: (fixer) => fixer.replaceText(node, `{ ${property} }`) };
+  const opening = sourceCode.getFirstToken(node);
+  if (!opening) return undefined;
+  const sameLine = opening.loc.end.line === first.loc.start.line;
+  return {
+    code: property,
+    fix: (fixer) => (sameLine ? fixer.insertTextBefore(first, `${property}, `) : fixer.insertTextAfter(opening, `\n${indentOf(sourceCode, first)}${property},`)),
+  };
+}
+
+function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/.exec(line)?.[0] ?? '';
+}

@@ -1,0 +1,80 @@
+/**
+ * Retries written by hand: loops (`while (true)`, `for (;;)`, `do … while`, counted `for` and `while`
+ * loops) whose pass makes a call, leaves on success and goes round again on failure, and functions that
+ * call themselves from their own failure branch. Each becomes one RetryPolicy with `library: 'hand-written'`,
+ * reported on the loop or on the call to itself. docs/hand-written-retries.md lists what is recognised and
+ * what is deliberately left out.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { withParserServices } from '../ast/with-parser-services.js';
+import { SleepFinder } from './hand-written/find-sleeps.js';
+import { findRecursiveRetry } from './hand-written/find-recursive-retry.js';
+import { findRetryLoop } from './hand-written/find-retry-loop.js';
+import type { HandWrittenRetry, RetryLoopNode } from './hand-written/hand-written-retry.js';
+import { getThisMethodName } from './hand-written/local-functions.js';
+import { readBackoff } from './hand-written/read-backoff.js';
+import { readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
+import { readCondition } from './hand-written/read-condition.js';
+import { HttpRequests, readRetriedCall } from './hand-written/read-methods.js';
+import type { RetryPolicy, RetryPolicySource } from './retry-policy.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export const handWrittenRetries: RetryPolicySource = (context, onPolicy) => {
+  const loops: RetryLoopNode[] = [];
+  const calls: TSESTree.CallExpression[] = [];
+  return {
+    'WhileStatement, DoWhileStatement, ForStatement, ForOfStatement'(node: RetryLoopNode) {
+      loops.push(node);
+    },
+    CallExpression(node: TSESTree.CallExpression) {
+      calls.push(node);
+    },
+    'Program:exit'() {
+      // Shared helpers ask typescript-eslint for parser services; espree gives none.
+      for (const retry of findRetries(withParserServices(context), loops, calls)) onPolicy(retry);
+    },
+  };
+};
+
+function findRetries(context: AnyContext, loops: readonly RetryLoopNode[], calls: readonly TSESTree.CallExpression[]): RetryPolicy[] {
+  const sleeps = new SleepFinder(context);
+  const isSleep = (call: TSESTree.CallExpression): boolean => sleeps.isSleep(call);
+  const retries: HandWrittenRetry[] = [];
+  for (const loop of loops) {
+    const retry = findRetryLoop(context, loop, isSleep);
+    if (retry) retries.push(retry);
+  }
+  const recursive = new Set<TSESTree.Node>();
+  for (const call of calls) {
+    if (!mayCallItself(call)) continue;
+    const retry = findRecursiveRetry(context, call, isSleep);
+    if (!retry || recursive.has(retry.function)) continue;
+    recursive.add(retry.function);
+    retries.push(retry);
+  }
+  const requests = new HttpRequests(context, calls);
+  return retries
+    .map((retry) => describeRetry(context, retry, sleeps, requests))
+    .sort((left, right) => left.node.range[0] - right.node.range[0]);
+}
+
+function describeRetry(context: AnyContext, retry: HandWrittenRetry, sleeps: SleepFinder, requests: HttpRequests): RetryPolicy {
+  const retried = readRetriedCall(context, retry.operation, requests);
+  return {
+    library: 'hand-written',
+    node: retry.form === 'loop' ? retry.loop : retry.call,
+    bound: retry.form === 'loop' ? readLoopBound(context, retry) : readRecursiveBound(context, retry),
+    backoff: readBackoff(context, retry, sleeps),
+    condition: readCondition(context, retry, retried.rejectsOnStatus),
+    methods: retried.methods,
+    ...(retry.operation ? { operation: retry.operation } : {}),
+  };
+}
+
+/** Cheap shape check before resolving anything: `name(…)`, `this.name(…)`, `setTimeout(name, …)`. */
+function mayCallItself(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return callee.type === AST_NODE_TYPES.Identifier || getThisMethodName(callee) !== undefined;
+}

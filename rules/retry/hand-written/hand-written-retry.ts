@@ -1,0 +1,37 @@
+/** A retry written by hand, as recognised in the code, before its bound, backoff and condition are read. */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from './local-functions.js';
+
+export type RetryLoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.ForOfStatement;
+
+export type HandWrittenRetry = RetryLoop | RecursiveRetry;
+
+export interface RetryLoop {
+  readonly form: 'loop';
+  readonly loop: RetryLoopNode;
+  /** The retried call. */
+  readonly operation: TSESTree.CallExpression;
+  /** The failure path: a `catch` that goes round again, or a check of the answer that does. */
+  readonly failure:
+    | { readonly kind: 'catch'; readonly tryStatement: TSESTree.TryStatement & { handler: TSESTree.CatchClause } }
+    | { readonly kind: 'answer'; readonly variable: string; readonly statement: TSESTree.Statement };
+}
+
+export interface RecursiveRetry {
+  readonly form: 'recursion';
+  /** The function that calls itself. */
+  readonly function: FunctionNode;
+  /** The call that goes round again (or the `setTimeout(retry, ms)` that schedules it). */
+  readonly call: TSESTree.CallExpression;
+  readonly operation: TSESTree.CallExpression | undefined;
+  /** Where the failure is handled: a catch clause, a `.catch(cb)` callback, or a failed-answer branch. */
+  readonly failure: TSESTree.CatchClause | FunctionNode | TSESTree.Node;
+  /** Names that hold the failure there: the caught error, the callback's error, the answer checked. */
+  readonly failureNames: ReadonlySet<string>;
+}
+
+/** The statements of a loop's body. */
+export function getLoopStatements(loop: RetryLoopNode): readonly TSESTree.Statement[] {
+  return loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+}

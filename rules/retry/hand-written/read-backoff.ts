@@ -1,0 +1,63 @@
+/**
+ * The wait between attempts of a hand-written retry: every sleep on the way round (in the loop body, or in
+ * the function and the callbacks that lead to its call to itself), each delay classified, the strongest
+ * shape kept (exponential over linear over custom over unknown over constant). A loop whose only wait is
+ * inside its try block retries a thrown error at once, and has no backoff on that path.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { BackoffKind, RetryBackoff } from '../retry-policy.js';
+import { classifyDelay, type DelayFrame, type DelayShape } from './classify-delay.js';
+import { isWithin } from './control-flow.js';
+import { readScheduledDelay, type Sleep, type SleepFinder } from './find-sleeps.js';
+import type { HandWrittenRetry, RecursiveRetry } from './hand-written-retry.js';
+import { isFunctionNode } from './local-functions.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const PRIORITY: readonly BackoffKind[] = ['none', 'constant', 'unknown', 'custom', 'linear', 'exponential'];
+const MAX_REASON = 80;
+
+export function readBackoff(context: AnyContext, retry: HandWrittenRetry, finder: SleepFinder): RetryBackoff {
+  const sleeps = retry.form === 'loop' ? finder.findSleeps(retry.loop.body) : findRecursionSleeps(retry, finder);
+  if (sleeps.length === 0) return { kind: 'none', jitter: false, reason: 'no wait between attempts' };
+  // A wait only inside the try block (after a bad answer) leaves the catch path going round at once.
+  if (retry.form === 'loop' && retry.failure.kind === 'catch') {
+    const block = retry.failure.tryStatement.block;
+    if (sleeps.every((sleep) => isWithin(sleep.call, block))) return { kind: 'none', jitter: false, reason: 'no wait after an attempt that throws' };
+  }
+  const frame: DelayFrame = retry.form === 'loop' ? { node: retry.loop } : { node: retry.function, function: retry.function, recursiveCall: retry.call };
+  const shapes = sleeps.map((sleep) => classifySleep(context, sleep, frame));
+  const kind = shapes.reduce<BackoffKind>((strongest, shape) => (PRIORITY.indexOf(shape.kind) > PRIORITY.indexOf(strongest) ? shape.kind : strongest), 'none');
+  const jitter = shapes.some((shape) => shape.jitter === true) ? true : shapes.some((shape) => shape.jitter === 'unknown') ? 'unknown' : false;
+  return { kind, jitter, reason: describeSleep(context, sleeps[0]!.call) };
+}
+
+function classifySleep(context: AnyContext, sleep: Sleep, frame: DelayFrame): DelayShape {
+  if (sleep.delay === 'zero') return { kind: 'none', jitter: false };
+  if (sleep.delay === undefined) return { kind: 'unknown', jitter: 'unknown' };
+  return classifyDelay(context, sleep.delay, sleep.bindings, frame);
+}
+
+/** Sleeps in the function and in the callbacks that lead to the call, and a `setTimeout` that schedules it. */
+function findRecursionSleeps(retry: RecursiveRetry, finder: SleepFinder): Sleep[] {
+  const sleeps = finder.findSleeps(retry.function.body, (fn) => isWithin(retry.call, fn));
+  const scheduled = readScheduledDelay(retry.call) ?? findSchedulingTimer(retry);
+  return scheduled ? [...sleeps, scheduled] : sleeps;
+}
+
+/** `setTimeout(() => retry(…), ms)`: the timer whose callback holds the call. */
+function findSchedulingTimer(retry: RecursiveRetry): Sleep | undefined {
+  for (let node: TSESTree.Node | undefined = retry.call.parent; node && node !== retry.function; node = node.parent) {
+    if (!isFunctionNode(node)) continue;
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) return readScheduledDelay(parent);
+  }
+  return undefined;
+}
+
+/** The wait as written, for messages: `sleep(1000)`, `setTimeout(resolve, 2 ** attempt * 100)`. */
+function describeSleep(context: AnyContext, call: TSESTree.CallExpression): string {
+  const text = context.sourceCode.getText(call).replace(/\s+/g, ' ');
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
+}

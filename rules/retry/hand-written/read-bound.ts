@@ -1,0 +1,284 @@
+/**
+ * What stops a hand-written retry. An attempt counter compared against a limit is run forward, the way the
+ * code runs it, until the retry gives up: that gives the number of retries when the limit and the start are
+ * constants. A deadline, a clock or an abort signal is a time budget. A counter or a stopping test that
+ * cannot be read leaves the bound unknown. Only a retry that nothing can stop is unbounded.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { RetryBound } from '../retry-policy.js';
+import { getNumberValue, getStaticValueOf } from '../../ast/static-value.js';
+import { unwrapExpression } from '../../ast/unwrap-expression.js';
+import { getOutcomes, isWithin, simulate, walkSameFunction, type SimulatedOutcome, type SimulationHooks } from './control-flow.js';
+import { CounterScenario, type Variable } from './counter-scenario.js';
+import { evaluateTest, mentions, UNREADABLE } from './evaluate-test.js';
+import { getLoopStatements, type RecursiveRetry, type RetryLoop } from './hand-written-retry.js';
+import { evaluatePath, getPathItems } from './path-to-call.js';
+import { createStatusScenario } from './status-scenario.js';
+import { checksAbortSignal, isTimeBudgetTest } from './time-budget.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+interface Counter {
+  readonly variable: Variable;
+  /** Its value at the first attempt, when it is a constant. */
+  readonly start: number | undefined;
+  /** For a parameter passed on to the next call: how much it changes each time. */
+  readonly step: number;
+}
+
+/** Past this many attempts a counter is taken for unreadable rather than counted further. */
+const LIMIT = 10_000;
+const UNKNOWN: RetryBound = { kind: 'unknown' };
+
+export function readLoopBound(context: AnyContext, retry: RetryLoop): RetryBound {
+  const loop = retry.loop;
+  const stops = findStoppingTests(retry);
+  const counters = findLoopCounters(context, loop).filter((counter) => stops.some((test) => mentionsVariable(test, counter.variable)));
+  for (const counter of counters) {
+    const attempts = countLoopAttempts(context, retry, counter);
+    if (attempts !== undefined) return { kind: 'attempts', retries: Math.max(0, attempts - 1) };
+  }
+  if (stops.some(isTimeBudgetTest) || checksAbortSignal(loop.body)) return { kind: 'time-budget' };
+  if (counters.length > 0) return UNKNOWN;
+  if (loop.type === AST_NODE_TYPES.ForOfStatement) return readListBound(context, loop.right);
+  if (stops.some((test) => !isKnownNonBound(context, retry, test))) return UNKNOWN;
+  return { kind: 'unbounded', reason: `${describeLoop(loop)} with no attempt limit` };
+}
+
+export function readRecursiveBound(context: AnyContext, retry: RecursiveRetry): RetryBound {
+  const items = getPathItems(retry.call, retry.function);
+  const tests = items.flatMap((item) => (item.kind === 'test' ? [item.test] : []));
+  const counters = findRecursionCounters(context, retry).filter((counter) => tests.some((test) => mentionsVariable(test, counter.variable)));
+  for (const counter of counters) {
+    if (counter.start === undefined) continue;
+    const scenario = new CounterScenario(context, counter.variable, counter.start);
+    for (let retries = 0; retries < LIMIT; retries += 1) {
+      const taken = evaluatePath(context, items, scenario, (statement) => scenario.applyEffects(statement));
+      if (taken === false) return { kind: 'attempts', retries };
+      if (taken === UNREADABLE) break;
+      scenario.value += counter.step;
+    }
+  }
+  if (tests.some(isTimeBudgetTest) || checksAbortSignal(retry.function.body)) return { kind: 'time-budget' };
+  if (counters.length > 0) return UNKNOWN;
+  const failure = createStatusScenario(200, retry.failureNames);
+  if (tests.some((test) => !failure.isRelevant(test) && getStaticValueOf(context, test) === undefined)) return UNKNOWN;
+  return { kind: 'unbounded', reason: 'recursive retry with no attempt limit' };
+}
+
+/** The loop test and the tests of branches that leave the loop, outside the attempt's try block. */
+function findStoppingTests(retry: RetryLoop): TSESTree.Node[] {
+  const loop = retry.loop;
+  const tests: TSESTree.Node[] = [];
+  if (loop.type !== AST_NODE_TYPES.ForOfStatement && loop.test) tests.push(loop.test);
+  const tryBlock = retry.failure.kind === 'catch' ? retry.failure.tryStatement.block : undefined;
+  walkSameFunction(loop.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.IfStatement || (tryBlock && isWithin(node, tryBlock))) return;
+    if (getOutcomes([node]).has('exit')) tests.push(node.test);
+  });
+  return tests;
+}
+
+/** A test that does not bound the retry: a constant, the failure itself (a condition), a success flag. */
+function isKnownNonBound(context: AnyContext, retry: RetryLoop, test: TSESTree.Node): boolean {
+  if (getStaticValueOf(context, test) !== undefined) return true;
+  const names = retry.failure.kind === 'catch' ? getNames(retry.failure.tryStatement.handler.param) : new Set([retry.failure.variable]);
+  if (createStatusScenario(200, names).isRelevant(test)) return true;
+  const assigned = new Set<string>();
+  walkSameFunction(retry.loop.body, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) assigned.add(context.sourceCode.getText(node.left));
+  });
+  const text = context.sourceCode.getText(test);
+  return [...assigned].some((target) => text.includes(target));
+}
+
+/** Variables updated by a step on each pass: `attempt++`, `retries -= 1`, `attempt = attempt + 1`. */
+function findLoopCounters(context: AnyContext, loop: RetryLoop['loop']): Counter[] {
+  const counters = new Map<Variable, Counter>();
+  walkSameFunction(loop, (node) => {
+    const target = getSteppedIdentifier(node);
+    if (!target) return;
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+    const definition = variable?.defs[0];
+    if (!variable || !definition || counters.has(variable) || isWithin(definition.name, loop.body)) return;
+    counters.set(variable, { variable, start: getInitialValue(context, definition.node as TSESTree.Node, variable.name), step: 0 });
+  });
+  return [...counters.values()];
+}
+
+function getSteppedIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) return node.argument;
+  if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.operator === '+=' || node.operator === '-=') return node.left;
+  const name = node.left.name;
+  const right = unwrapExpression(node.right);
+  if (node.operator === '=' && right.type === AST_NODE_TYPES.BinaryExpression && (right.operator === '+' || right.operator === '-')) {
+    const sides = [right.left, right.right].map((side) => unwrapExpression(side));
+    if (sides.some((side) => side.type === AST_NODE_TYPES.Identifier && side.name === name)) return node.left;
+  }
+  return undefined;
+}
+
+/** `let attempt = 0`, `for (let i = 1; …)`, a parameter `retries = 3`. */
+function getInitialValue(context: AnyContext, definition: TSESTree.Node, name: string): number | undefined {
+  if (definition.type === AST_NODE_TYPES.VariableDeclarator) return definition.init ? getNumberValue(context, definition.init) : undefined;
+  if (!('params' in definition)) return undefined;
+  for (const param of definition.params as TSESTree.Parameter[]) {
+    if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier && param.left.name === name) {
+      return getNumberValue(context, param.right);
+    }
+  }
+  return undefined;
+}
+
+/** Runs the passes forward until the loop gives up; undefined when a test cannot be read. */
+function countLoopAttempts(context: AnyContext, retry: RetryLoop, counter: Counter): number | undefined {
+  if (counter.start === undefined) return undefined;
+  const loop = retry.loop;
+  const scenario = new CounterScenario(context, counter.variable, counter.start);
+  const hooks: SimulationHooks = {
+    applyEffects: (statement) => scenario.applyEffects(statement),
+    snapshot: () => scenario.value,
+    restore: (value) => {
+      scenario.value = value as number;
+    },
+  };
+  const test = loop.type === AST_NODE_TYPES.ForOfStatement ? null : loop.test;
+  const testPasses = (): boolean | undefined => {
+    if (!test) return true;
+    const truth = evaluateTest(context, test, scenario);
+    return truth === UNREADABLE ? undefined : truth !== false;
+  };
+  for (let attempt = 1; attempt <= LIMIT; attempt += 1) {
+    if (loop.type !== AST_NODE_TYPES.DoWhileStatement) {
+      const passes = testPasses();
+      if (passes === undefined) return undefined;
+      if (!passes) return attempt - 1;
+    }
+    const outcome = simulateFailedPass(context, retry, scenario, hooks);
+    if (outcome === UNREADABLE) return undefined;
+    if (outcome === 'exit') return attempt;
+    if (loop.type === AST_NODE_TYPES.DoWhileStatement) {
+      const passes = testPasses();
+      if (passes === undefined) return undefined;
+      if (!passes) return attempt;
+    }
+    if (loop.type === AST_NODE_TYPES.ForStatement && loop.update) scenario.applyEffects(loop.update);
+  }
+  return undefined;
+}
+
+/** One pass in which the call fails: the try block runs up to the call, then the catch and what follows. */
+function simulateFailedPass(context: AnyContext, retry: RetryLoop, scenario: CounterScenario, hooks: SimulationHooks): SimulatedOutcome {
+  for (const statement of getLoopStatements(retry.loop)) {
+    if (retry.failure.kind === 'catch' && statement === retry.failure.tryStatement) {
+      for (const inner of statement.block.body) {
+        if (isWithin(retry.operation, inner)) break;
+        scenario.applyEffects(inner);
+      }
+      const outcome = simulate(context, retry.failure.tryStatement.handler.body.body, scenario, hooks);
+      if (outcome !== 'fall') return outcome;
+      continue;
+    }
+    const outcome = simulate(context, [statement], scenario, hooks);
+    if (outcome !== 'fall') return outcome;
+  }
+  return 'fall';
+}
+
+/** A parameter passed on changed (`attempt + 1`, `retries - 1`), or an outer variable the function steps. */
+function findRecursionCounters(context: AnyContext, retry: RecursiveRetry): Counter[] {
+  const fn = retry.function;
+  const counters: Counter[] = [];
+  const passed = isScheduled(retry.call) ? retry.call.arguments.slice(2) : retry.call.arguments;
+  const declared = context.sourceCode.getDeclaredVariables(fn);
+  fn.params.forEach((param, index) => {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const argument = passed[index];
+    if (target.type !== AST_NODE_TYPES.Identifier || !argument) return;
+    const step = getStep(context, unwrapExpression(argument), target.name);
+    const variable = declared.find((candidate) => candidate.name === target.name);
+    if (step === undefined || !variable) return;
+    const start = param.type === AST_NODE_TYPES.AssignmentPattern ? getNumberValue(context, param.right) : findFirstArgument(context, fn, index);
+    counters.push({ variable, start, step });
+  });
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      const target = getSteppedIdentifier(node);
+      const variable = target && ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+      const definition = variable?.defs[0];
+      if (!variable || !definition || isWithin(definition.name, fn) || counters.some((counter) => counter.variable === variable)) return;
+      counters.push({ variable, start: getInitialValue(context, definition.node as TSESTree.Node, variable.name), step: 0 });
+    },
+    (inner) => isWithin(retry.call, inner),
+  );
+  return counters;
+}
+
+/** `name + 1` → 1, `name - 1` → -1, `++name` → 1; undefined when the argument is not a step of `name`. */
+function getStep(context: AnyContext, argument: TSESTree.Node, name: string): number | undefined {
+  const isName = (node: TSESTree.Node): boolean => {
+    const unwrapped = unwrapExpression(node);
+    return unwrapped.type === AST_NODE_TYPES.Identifier && unwrapped.name === name;
+  };
+  if (argument.type === AST_NODE_TYPES.UpdateExpression && argument.prefix && isName(argument.argument)) return argument.operator === '++' ? 1 : -1;
+  if (argument.type !== AST_NODE_TYPES.BinaryExpression || argument.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  if (argument.operator === '+' && isName(argument.left)) return getNumberValue(context, argument.right);
+  if (argument.operator === '+' && isName(argument.right)) return getNumberValue(context, argument.left);
+  if (argument.operator === '-' && isName(argument.left)) {
+    const amount = getNumberValue(context, argument.right);
+    return amount === undefined ? undefined : -amount;
+  }
+  return undefined;
+}
+
+/** The constant the first call from outside the function passes for a parameter (`fetchWithRetry(url, 3)`). */
+function findFirstArgument(context: AnyContext, fn: RecursiveRetry['function'], index: number): number | undefined {
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  if (name?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(fn), name.name);
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (isWithin(reference.identifier as TSESTree.Node, fn) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const argument = call.arguments[index];
+    const value = argument && getNumberValue(context, argument);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function isScheduled(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'setTimeout';
+}
+
+/** `for (const delay of [100, 200, 400])`, `for (const _ of Array.from({ length: 3 }))`. */
+function readListBound(context: AnyContext, iterable: TSESTree.Node): RetryBound {
+  const list = getStaticValueOf(context, iterable)?.value;
+  if (Array.isArray(list)) return { kind: 'attempts', retries: Math.max(0, list.length - 1) };
+  const expression = unwrapExpression(iterable);
+  if (expression.type === AST_NODE_TYPES.CallExpression && expression.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression) {
+    const length = getStaticValueOf(context, expression.arguments[0])?.value as { length?: unknown } | undefined;
+    if (typeof length?.length === 'number') return { kind: 'attempts', retries: Math.max(0, length.length - 1) };
+  }
+  return UNKNOWN;
+}
+
+function describeLoop(loop: RetryLoop['loop']): string {
+  if (loop.type === AST_NODE_TYPES.DoWhileStatement) return 'do … while loop';
+  if (loop.type === AST_NODE_TYPES.ForStatement && !loop.test) return 'for (;;)';
+  if (loop.type === AST_NODE_TYPES.WhileStatement && loop.test.type === AST_NODE_TYPES.Literal && loop.test.value) return 'while (true)';
+  return 'loop';
+}
+
+function mentionsVariable(node: TSESTree.Node, variable: Variable): boolean {
+  const references = new Set<TSESTree.Node>(variable.references.map((reference) => reference.identifier as TSESTree.Node));
+  return mentions(node, (found) => references.has(found));
+}
+
+function getNames(pattern: TSESTree.Node | null): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (pattern) walkSameFunction(pattern, (node) => node.type === AST_NODE_TYPES.Identifier && names.add(node.name));
+  return names;
+}

@@ -1,0 +1,105 @@
+/**
+ * axios-retry: `axiosRetry(client, options)` (default export; `require('axios-retry')` and its `.default`),
+ * and per-request overrides under the `'axios-retry'` key of a request config.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { AXIOS_RETRY_CONFIG_KEY, axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../../knowledge/axios-retry.js';
+import { CALL, ESM, READ, type TraceMapElement } from '../../ast/library-references.js';
+import { walkDescendants } from '../../ast/walk-descendants.js';
+import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../retry-policy.js';
+import { classifyCondition, readsRequestMethod } from './condition.js';
+import { classifyDelay } from './delay.js';
+import {
+  findOption,
+  getArgument,
+  getBound,
+  getKnownReference,
+  isRetryDisabled,
+  readNumber,
+  optionsArgument,
+  sourceOf,
+  type Detection,
+  type OptionSource,
+  type RetryLibraryDetector,
+  type RetryReference,
+} from './detection.js';
+
+const LIBRARY = 'axios-retry';
+const EXPORTS = [...Object.keys(axiosRetryConditions), ...Object.keys(axiosRetryDelays)];
+
+const exportsMap = (prefix: string): TraceMapElement<RetryReference> =>
+  Object.fromEntries(EXPORTS.map((name) => [name, { [READ]: { library: LIBRARY, name: `${prefix}${name}` }, [CALL]: { library: LIBRARY, name: `${prefix}${name}` } }]));
+
+const axiosRetryFunction: TraceMapElement<RetryReference> = { [CALL]: { library: LIBRARY, name: 'axiosRetry' }, ...exportsMap('default.') };
+
+export const axiosRetryDetector: RetryLibraryDetector = {
+  library: LIBRARY,
+  modules: {
+    'axios-retry': { [ESM]: true, ...axiosRetryFunction, ...exportsMap(''), default: axiosRetryFunction },
+  },
+  detect(references, detection) {
+    const attachments = references.filter((reference) => reference.info.name === 'axiosRetry' && reference.type === CALL);
+    for (const reference of attachments) {
+      const call = reference.node as TSESTree.CallExpression;
+      const policy = describe(detection, call, optionsArgument(call, 1), false);
+      if (policy) detection.onPolicy({ ...policy, client: getArgument(call, 0) });
+    }
+    // `{ 'axios-retry': { … } }` in a request config overrides the instance's options for that request.
+    const instanceOptions = attachments.length === 1 ? getArgument(attachments[0]!.node as TSESTree.CallExpression, 1) : undefined;
+    const overridesKnown = attachments.length === 1;
+    walkDescendants(detection.context, detection.context.sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.Property || getKeyName(node) !== AXIOS_RETRY_CONFIG_KEY) return;
+      const sources = [...sourceOf(node.value), ...(overridesKnown ? sourceOf(instanceOptions) : [{ unknown: true as const }])];
+      const policy = describe(detection, node, sources, !overridesKnown);
+      if (policy) detection.onPolicy(policy);
+    });
+  },
+};
+
+/** One axios-retry policy from its option sources (most specific first); library defaults fill the rest. */
+function describe(detection: Detection, node: TSESTree.Node, sources: readonly OptionSource[], isPartial: boolean): RetryPolicy | undefined {
+  const { context } = detection;
+  const limit = readNumber(findOption(context, sources, 'retries'));
+  if (isRetryDisabled(limit)) return undefined;
+  const conditionOption = findOption(context, sources, 'retryCondition');
+  return {
+    library: LIBRARY,
+    node,
+    bound: getBound(limit, { option: 'retries', defaultLimit: axiosRetry.limit.default, library: LIBRARY, timeBudget: false }),
+    backoff: getBackoff(detection, findOption(context, sources, 'retryDelay')),
+    condition: getCondition(detection, conditionOption, isPartial),
+    methods: getMethods(detection, conditionOption),
+  };
+}
+
+function getBackoff(detection: Detection, found: ReturnType<typeof findOption>): RetryBackoff {
+  if (found.kind === 'absent') return { kind: 'none', jitter: false, reason: 'axios-retry default retryDelay (no delay)' };
+  if (found.kind === 'unknown') return { kind: 'unknown', jitter: 'unknown', reason: 'retryDelay' };
+  return classifyDelay(detection, found.node, found.node ? undefined : found.value?.value, 'retryDelay');
+}
+
+function getCondition(detection: Detection, found: ReturnType<typeof findOption>, isPartial: boolean): RetryCondition {
+  if (found.kind === 'absent') return isPartial ? { kind: 'unknown' } : { kind: 'default' };
+  if (found.kind === 'unknown' || !found.node) return { kind: 'unknown' };
+  return classifyCondition(detection, found.node);
+}
+
+/** The default condition retries network errors on every method; exported conditions say which methods. */
+function getMethods(detection: Detection, found: ReturnType<typeof findOption>): RetriedMethods {
+  if (found.kind === 'absent') return { kind: 'all' };
+  if (found.kind === 'unknown' || !found.node) return { kind: 'unknown' };
+  const known = getKnownReference(detection, found.node);
+  const name = known?.name.split('.').at(-1);
+  if (name && Object.hasOwn(axiosRetryConditionMethods, name)) {
+    const methods = axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods];
+    return methods === 'all' ? { kind: 'all' } : { kind: 'known', methods };
+  }
+  return readsRequestMethod(detection, found.node) ? { kind: 'unknown' } : { kind: 'all' };
+}
+
+function getKeyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+}

@@ -1,0 +1,103 @@
+/**
+ * Whether a retried operation fails on a 4xx answer: it sends a request with axios, got or ky (which reject
+ * on 4xx), directly or through an instance made in this file, or it throws when a fetch-style response is
+ * not `ok`. A retry that retries every error only retries 4xx answers when its operation fails on them.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { findValueReferences } from '../../ast/find-value-references.js';
+import { findLibraryReferences, CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
+import { resolveFunction } from '../../ast/resolve-function.js';
+import { unwrapExpression } from '../../ast/unwrap-expression.js';
+import { walkDescendants } from '../../ast/walk-descendants.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const REQUESTS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'postForm', 'putForm', 'patchForm'];
+const FACTORIES = ['create', 'extend'];
+const MAX_DEPTH = 2;
+
+type Role = 'request' | 'factory';
+const client: TraceMapElement<Role> = {
+  [CALL]: 'request',
+  ...Object.fromEntries(REQUESTS.map((name) => [name, { [CALL]: 'request' }])),
+  ...Object.fromEntries(FACTORIES.map((name) => [name, { [CALL]: 'factory' }])),
+};
+const HTTP_CLIENTS = { axios: { [ESM]: true, ...client, default: client }, got: { [ESM]: true, ...client, default: client, got: client }, ky: { [ESM]: true, ...client, default: client } };
+
+/** Request calls of axios, got and ky in the file, and of the instances made from them here; per file. */
+const requestsByFile = new WeakMap<object, ReadonlySet<TSESTree.Node>>();
+
+export function throwsOnClientError(context: AnyContext, operation: TSESTree.Node): boolean {
+  const requests = findRequests(context);
+  let found = false;
+  const visit = (root: TSESTree.Node, depth: number): void => {
+    walkDescendants(context, root, (node) => {
+      if (found) return false;
+      if (requests.has(node) || isThrowWhenNotOk(context, node)) {
+        found = true;
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH) {
+        const local = resolveFunction(context, node.callee);
+        if (local && local !== root) visit(local.body, depth + 1);
+      }
+      return undefined;
+    });
+  };
+  visit(resolveFunction(context, operation) ?? operation, 0);
+  return found;
+}
+
+function findRequests(context: AnyContext): ReadonlySet<TSESTree.Node> {
+  const program = context.sourceCode.ast;
+  const cached = requestsByFile.get(program);
+  if (cached) return cached;
+  const requests = new Set<TSESTree.Node>();
+  for (const reference of findLibraryReferences(context, HTTP_CLIENTS)) {
+    if (reference.info === 'request') requests.add(reference.node);
+    else addInstanceRequests(context, reference.node, requests, 0);
+  }
+  requestsByFile.set(program, requests);
+  return requests;
+}
+
+function addInstanceRequests(context: AnyContext, factory: TSESTree.Node, requests: Set<TSESTree.Node>, depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  for (const reference of findValueReferences(context, factory).references) {
+    const parent = reference.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference) requests.add(parent);
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference || parent.property.type !== AST_NODE_TYPES.Identifier) continue;
+    const call = parent.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) continue;
+    if (REQUESTS.includes(parent.property.name)) requests.add(call);
+    else if (FACTORIES.includes(parent.property.name)) addInstanceRequests(context, call, requests, depth + 1);
+  }
+}
+
+/** `if (!response.ok) throw …`: a fetch-style response turned into an error on every non-2xx answer. */
+function isThrowWhenNotOk(context: AnyContext, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.IfStatement || !readsOk(node.test)) return false;
+  let throws = false;
+  walkDescendants(context, node.consequent, (current) => {
+    if (current.type === AST_NODE_TYPES.ThrowStatement) throws = true;
+    return !throws;
+  });
+  return throws;
+}
+
+function readsOk(test: TSESTree.Node): boolean {
+  const expression = unwrapExpression(test);
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') return isOkMember(expression.argument);
+  if (expression.type === AST_NODE_TYPES.BinaryExpression && (expression.operator === '===' || expression.operator === '==')) {
+    const isFalse = (side: TSESTree.Node): boolean => side.type === AST_NODE_TYPES.Literal && side.value === false;
+    return (isOkMember(expression.left) && isFalse(expression.right)) || (isOkMember(expression.right) && isFalse(expression.left));
+  }
+  return false;
+}
+
+function isOkMember(node: TSESTree.Node): boolean {
+  let expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+  return expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed && expression.property.type === AST_NODE_TYPES.Identifier && expression.property.name === 'ok';
+}

@@ -1,0 +1,84 @@
+/**
+ * Every retry configured through a library in the linted file, one RetryPolicy each: axios-retry,
+ * retry-axios, p-retry, async-retry, retry (node-retry), cockatiel, rxjs retry/retryWhen, and the built-in
+ * retry of got and ky. Imports are resolved with ReferenceTracker (ESM default, named, namespace and aliased
+ * imports, CommonJS require); options are read through constants, spreads and, with types, other modules.
+ * What cannot be read is reported as unknown, never guessed.
+ */
+import { findUndeclaredRequireReferences } from '../ast/find-undeclared-requires.js';
+import { findLibraryReferences, type LibraryReference, type TraceMap } from '../ast/library-references.js';
+import { withParserServices } from '../ast/with-parser-services.js';
+import { axiosRetryDetector } from './libraries/axios-retry.js';
+import { cockatielDetector } from './libraries/cockatiel.js';
+import type { Detection, RetryLibraryDetector, RetryReference } from './libraries/detection.js';
+import { gotDetector } from './libraries/got.js';
+import { kyDetector } from './libraries/ky.js';
+import { nodeRetryDetector } from './libraries/node-retry.js';
+import { asyncRetryDetector, pRetryDetector } from './libraries/promise-wrappers.js';
+import { retryAxiosDetector } from './libraries/retry-axios.js';
+import { rxjsDetector } from './libraries/rxjs.js';
+import type { RetryPolicy, RetryPolicySource } from './retry-policy.js';
+
+export const RETRY_LIBRARY_DETECTORS: readonly RetryLibraryDetector[] = [
+  axiosRetryDetector,
+  retryAxiosDetector,
+  pRetryDetector,
+  asyncRetryDetector,
+  nodeRetryDetector,
+  cockatielDetector,
+  rxjsDetector,
+  gotDetector,
+  kyDetector,
+];
+
+const TRACE_MAP: TraceMap<RetryReference> = Object.assign({}, ...RETRY_LIBRARY_DETECTORS.map((detector) => detector.modules)) as TraceMap<RetryReference>;
+const PACKAGE_NAMES = Object.keys(TRACE_MAP);
+
+/** Policies found per parsed file: every rule that collects retries in one run shares one detection. */
+const policiesByFile = new WeakMap<object, readonly RetryPolicy[]>();
+
+export const libraryRetries: RetryPolicySource = (ruleContext, onPolicy) => ({
+  Program(program) {
+    let policies = policiesByFile.get(program);
+    if (!policies) {
+      policies = detectPolicies(withParserServices(ruleContext));
+      policiesByFile.set(program, policies);
+    }
+    policies.forEach((policy) => onPolicy(policy));
+  },
+});
+
+/** ESM, declared CommonJS and globals, plus `require` calls no configuration declares (CommonJS linted as a module). */
+function findReferences(context: Detection['context']): Array<LibraryReference<RetryReference>> {
+  const found = findLibraryReferences(context, TRACE_MAP);
+  const seen = new Set(found.map((reference) => reference.node));
+  for (const reference of findUndeclaredRequireReferences(context, TRACE_MAP)) {
+    if (!seen.has(reference.node)) found.push(reference);
+  }
+  return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
+}
+
+function detectPolicies(context: Detection['context']): RetryPolicy[] {
+  // Cheap check first: a file that names none of the packages imports none of them.
+  const text = context.sourceCode.text;
+  if (!PACKAGE_NAMES.some((name) => text.includes(name))) return [];
+  const references = findReferences(context);
+  if (references.length === 0) return [];
+  const policies: RetryPolicy[] = [];
+  const detection: Detection = {
+    context,
+    known: new Map(references.map((reference) => [reference.node, reference.info])),
+    onPolicy: (policy) => policies.push(policy),
+  };
+  const byLibrary = new Map<string, Array<LibraryReference<RetryReference>>>();
+  for (const reference of references) {
+    const list = byLibrary.get(reference.info.library) ?? [];
+    list.push(reference);
+    byLibrary.set(reference.info.library, list);
+  }
+  for (const detector of RETRY_LIBRARY_DETECTORS) {
+    const found = byLibrary.get(detector.library);
+    if (found) detector.detect(found, detection);
+  }
+  return policies;
+}

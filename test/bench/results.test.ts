@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+
+import { renderMarkdown } from '../../bench/report.js';
+import type { BenchmarkResults, CorpusResult, VariantId, VariantSummary } from '../../bench/results.js';
+import { computeGrowth, computeRatios, computeTargets, median, summarizeRuleTimes, summarizeVariant } from '../../bench/results.js';
+
+function summary(medianMs: number, medianRssBytes: number, ruleCount = 0): VariantSummary {
+  return { runs: [{ wallMs: medianMs, cpuMs: medianMs, maxRssBytes: medianRssBytes }], medianMs, medianCpuMs: medianMs, medianRssBytes, files: 0, problems: 0, fatal: 0, ruleCount, messagesByRule: {} };
+}
+
+const MB = 1024 * 1024;
+
+function corpus(files: number, scale: number): CorpusResult {
+  const variants: Partial<Record<VariantId, VariantSummary>> = {
+    'eslint-floor': summary(1_000 * scale, 200 * MB),
+    'eslint-ours': summary(1_050 * scale, 210 * MB, 5),
+    'eslint-security': summary(1_300 * scale, 220 * MB, 15),
+    'eslint-sonarjs': summary(3_300 * scale, 260 * MB, 230),
+    'eslint-typed-floor': summary(2_500 * scale, 300 * MB),
+    'eslint-typed-ours': summary(2_800 * scale, 320 * MB, 5),
+    'checker-floor': summary(3_000 * scale, 400 * MB * scale),
+    'policy-check': summary(3_600 * scale, 420 * MB * scale),
+    tsc: summary(2_000 * scale, 380 * MB * scale),
+  };
+  return { id: String(files), kind: 'generated', description: '', directory: `bench/corpus/${files}`, files, lines: files * 50, variants, ratios: computeRatios(variants), wallRatios: computeRatios(variants, 'wall'), ruleTimings: {} };
+}
+
+describe('benchmark results', () => {
+  it('takes the median of odd and even numbers of runs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('summarizes runs and keeps a failure or an unavailable tool visible', () => {
+    const result = { wallMs: 10, cpuMs: 8, maxRssBytes: 5, files: 2, problems: 1, fatal: 0, ruleCount: 3, messagesByRule: { b: 1, a: 2 } };
+    expect(summarizeVariant([result, { ...result, wallMs: 30 }, new Error('exited with 1\nstack')])).toMatchObject({
+      medianMs: 20,
+      medianCpuMs: 8,
+      messagesByRule: { a: 2, b: 1 },
+      error: 'exited with 1',
+    });
+    expect(summarizeVariant([{ ...result, unavailable: 'not built' }])).toMatchObject({ runs: [], unavailable: 'not built' });
+  });
+
+  it('computes ratios, overhead per rule and targets', () => {
+    const small = corpus(500, 1);
+    expect(small.ratios).toMatchObject({
+      oursOverUntypedFloor: 1.05,
+      oursMsPerRule: 10,
+      securityMsPerRule: 20,
+      sonarjsMsPerRule: 10,
+      policyCheckOverCheckerFloor: 1.2,
+      policyCheckRssOverTscRss: 1.105,
+    });
+    const targets = computeTargets([small], []);
+    expect(targets.map((target) => [target.id, target.met])).toEqual([
+      ['ours-untyped-overhead', true],
+      ['ours-per-rule-vs-security', true],
+      ['ours-per-rule-vs-sonarjs', false],
+      ['policy-check-over-floor', true],
+      ['policy-check-rss-over-tsc', true],
+    ]);
+  });
+
+  it('measures growth per file between corpus sizes', () => {
+    const growth = computeGrowth([corpus(500, 1), corpus(2_000, 4), corpus(8_000, 20)]);
+    const policyCheck = growth.find((row) => row.variant === 'policy-check')!;
+    expect(policyCheck.timeGrowth).toBe(1.25);
+    // Peak RSS grows by 1,260 MB over 1,500 files (0.84 MB a file), then by 6,720 MB over 6,000 (1.12 MB a file).
+    expect(policyCheck.memoryGrowth).toBe(1.333);
+  });
+
+  it('names our rules from ESLint stats, slowest first', () => {
+    const timings = summarizeRuleTimes(
+      { wallMs: 0, cpuMs: 0, maxRssBytes: 0, files: 1, problems: 0, fatal: 0, ruleCount: 2, messagesByRule: {}, parseMs: 50, ruleTimes: { 'service-policy/a': 10, 'service-policy/b': 40, 'other/c': 0 } },
+      'service-policy/',
+    );
+    expect(timings).toEqual({
+      parseMs: 50,
+      rules: [
+        { rule: 'service-policy/b', totalMs: 40, share: 0.4 },
+        { rule: 'service-policy/a', totalMs: 10, share: 0.1 },
+      ],
+    });
+  });
+
+  it('renders the targets and every run in Markdown', () => {
+    const corpora = [corpus(500, 1), corpus(2_000, 4)];
+    const growth = computeGrowth(corpora);
+    const results: BenchmarkResults = {
+      schemaVersion: 1,
+      date: '2025-01-01T00:00:00.000Z',
+      machine: { cpu: 'Test CPU', cores: 2, memoryBytes: 8 * 1024 ** 3, node: 'v20.0.0', platform: 'linux', load: { before: 0.1, mean: 1, max: 1.2 } },
+      settings: { repeat: 3, seed: 1, quick: false },
+      versions: {},
+      corpora,
+      growth,
+      targets: computeTargets(corpora, growth),
+    };
+    const markdown = renderMarkdown(results);
+    expect(markdown).toContain('| all our rules over the untyped floor | 500 | 1.05× | ≤ 1.10× | yes |');
+    expect(markdown).toContain('| `policy-check` (`checkProject`) | 3.60 s (3.60 s) · 420 MB | 14.4 s (14.4 s) · 1680 MB |');
+    expect(markdown).toContain('## Growth with corpus size');
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * require-circuit-breaker on one project holding a scenario per folder: which retries a breaker covers, across
+ * modules, and which it does not.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { checkProject, type CheckResult } from '../../../checker/index.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'policy-check-breaker-'));
+const ID = 'service-policy/require-circuit-breaker';
+
+const files: Record<string, string> = {
+  '.policy-checkrc.json': JSON.stringify({
+    rules: { 'require-retry-backoff': 'off', 'no-unbounded-retry': 'off', 'require-idempotency-key': 'off', 'no-retry-on-client-error': 'off', 'require-http-timeout': 'off' },
+    libraries: { circuitBreakers: [{ package: '@acme/resilience', name: 'withBreaker' }] },
+  }),
+  'package.json': JSON.stringify({ name: 'scenarios', type: 'module' }),
+  // A retrying client nobody protects, and one a breaker in another module protects.
+  'clients/http.ts': [
+    "import axios from 'axios';",
+    "import axiosRetry from 'axios-retry';",
+    "export const search = axios.create({ baseURL: 'http://search.internal', timeout: 1000 });",
+    'axiosRetry(search, { retries: 3, retryDelay: axiosRetry.exponentialDelay });',
+    "export const payments = axios.create({ baseURL: 'http://payments.internal', timeout: 1000 });",
+    'axiosRetry(payments, { retries: 3, retryDelay: axiosRetry.exponentialDelay });',
+    '',
+  ].join('\n'),
+  'clients/charge.ts': [
+    "import CircuitBreaker from 'opossum';",
+    "import { payments } from './http.js';",
+    "const breaker = new CircuitBreaker((amount: number) => payments.post('/charges', { amount }), { resetTimeout: 30000 });",
+    'export const charge = (amount: number) => breaker.fire(amount);',
+    '',
+  ].join('\n'),
+  // cockatiel: a retry policy executing fetch, alone and wrapped with a breaker.
+  'cockatiel/alone.ts': [
+    "import { ExponentialBackoff, handleAll, retry } from 'cockatiel';",
+    'const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });',
+    "export const prices = () => policy.execute(() => fetch('http://prices.internal/all', { signal: AbortSignal.timeout(500) }));",
+    '',
+  ].join('\n'),
+  'cockatiel/wrapped.ts': [
+    "import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleAll, retry, wrap } from 'cockatiel';",
+    'const attempts = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });',
+    'const policy = wrap(attempts, circuitBreaker(handleAll, { halfOpenAfter: 10000, breaker: new ConsecutiveBreaker(5) }));',
+    "export const stock = () => policy.execute(() => fetch('http://stock.internal/all', { signal: AbortSignal.timeout(500) }));",
+    '',
+  ].join('\n'),
+  // p-retry around a call through a breaker, and a breaker around a function that retries.
+  'wrappers/api.ts': [
+    "import axios from 'axios';",
+    "const ledger = axios.create({ baseURL: 'http://ledger.internal', timeout: 1000 });",
+    "export const postEntry = (id: string) => ledger.post('/entries', { id }, { headers: { 'Idempotency-Key': id } });",
+    '',
+  ].join('\n'),
+  'wrappers/through-breaker.ts': [
+    "import CircuitBreaker from 'opossum';",
+    "import pRetry from 'p-retry';",
+    "import { postEntry } from './api.js';",
+    'const breaker = new CircuitBreaker(postEntry);',
+    'export const record = (id: string) => pRetry(() => breaker.fire(id), { retries: 3, randomize: true });',
+    '',
+  ].join('\n'),
+  'wrappers/retrying.ts': [
+    "import pRetry from 'p-retry';",
+    "import { postEntry } from './api.js';",
+    'export const recordWithRetry = (id: string) => pRetry(() => postEntry(id), { retries: 3, randomize: true });',
+    '',
+  ].join('\n'),
+  'wrappers/guarded.ts': [
+    "import CircuitBreaker from 'opossum';",
+    "import { recordWithRetry } from './retrying.js';",
+    'export const guarded = new CircuitBreaker(recordWithRetry);',
+    '',
+  ].join('\n'),
+  // Retries that are not reported: no external call, a custom breaker, a suppression with a reason.
+  'quiet/compute.ts': [
+    "import pRetry from 'p-retry';",
+    'const parse = (text: string) => JSON.parse(text) as unknown;',
+    'export const load = (text: string) => pRetry(() => parse(text), { retries: 2, randomize: true });',
+    '',
+  ].join('\n'),
+  'quiet/custom.ts': [
+    "import pRetry from 'p-retry';",
+    "import { withBreaker } from '@acme/resilience';",
+    "const guardedFetch = withBreaker((url: string) => fetch(url, { signal: AbortSignal.timeout(500) }));",
+    "export const ping = () => pRetry(() => fetch('http://health.internal', { signal: AbortSignal.timeout(500) }), { retries: 2, randomize: true });",
+    'export { guardedFetch };',
+    '',
+  ].join('\n'),
+  'quiet/suppressed.ts': [
+    "import pRetry from 'p-retry';",
+    '// policy-check-ignore require-circuit-breaker -- the mesh sidecar breaks the circuit for this route',
+    "export const ping = () => pRetry(() => fetch('http://mesh.internal', { signal: AbortSignal.timeout(500) }), { retries: 2, randomize: true });",
+    '',
+  ].join('\n'),
+  // Reported: p-retry around a module-level fetch, with no breaker anywhere near.
+  'loud/fetch.ts': [
+    "import pRetry from 'p-retry';",
+    "const getRates = () => fetch('http://rates.internal/latest', { signal: AbortSignal.timeout(500) });",
+    'export const rates = () => pRetry(getRates, { retries: 2, randomize: true });',
+    '',
+  ].join('\n'),
+};
+
+let result: CheckResult;
+
+beforeAll(async () => {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  result = await checkProject({ root });
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('require-circuit-breaker', () => {
+  it('reports exactly the retries of external dependencies no breaker covers', () => {
+    const found = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.severity}`);
+    expect(found).toEqual(['clients/http.ts:4 warning', 'cockatiel/alone.ts:2 warning', 'loud/fetch.ts:3 warning']);
+  });
+
+  it('names the client or the external call in its message', () => {
+    const messages = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => finding.message.split(' with no circuit breaker')[0]);
+    expect(messages).toEqual(['axios-retry retries the client `search`', 'cockatiel retries an operation that calls `fetch`', 'p-retry retries an operation that calls `fetch`']);
+  });
+
+  it('links its documentation', () => {
+    expect(result.rules.find((rule) => rule.id === ID)?.helpUrl).toBe('https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/checks/require-circuit-breaker.md');
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The HTTP client tables: versions match what is installed, defaults are what the rules rely on, every
+ * default names the file it was read from, and request methods are ones HTTP defines.
+ */
+import { createRequire } from 'node:module';
+
+import { describe, expect, it } from 'vitest';
+
+import { axios, axiosDefaultMethod } from '../../knowledge/axios.js';
+import { fetch, fetchDefaultMethod, undiciDispatcherTimeouts, undiciRequest } from '../../knowledge/fetch.js';
+import { HTTP_METHODS, NON_IDEMPOTENT_METHODS, isIdempotentMethod, normalizeHttpMethod } from '../../knowledge/http-methods.js';
+import { nodeHttp } from '../../knowledge/node-http.js';
+import { superagent, superagentRetry } from '../../knowledge/superagent.js';
+import type { HttpClientSpec } from '../../knowledge/types.js';
+
+const require = createRequire(import.meta.url);
+const installedVersion = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
+
+const SPECS: ReadonlyArray<[HttpClientSpec, string]> = [
+  [axios, 'axios'],
+  [fetch, 'undici'],
+  [undiciRequest, 'undici'],
+  [nodeHttp, '@types/node'],
+  [superagent, 'superagent'],
+];
+
+describe('HTTP client knowledge', () => {
+  it.each(SPECS.map(([spec, name]) => [spec.name, spec, name] as const))('%s was read from the installed version', (_, spec, name) => {
+    expect(spec.versionRead).toBe(installedVersion(name));
+    expect(spec.timeout.source).toContain(spec.versionRead);
+    expect(spec.repository).toMatch(/^https:\/\/github\.com\//);
+  });
+
+  it('gives every request function a method HTTP defines, or none', () => {
+    for (const [spec] of SPECS) {
+      for (const requestFunction of Object.values(spec.requestFunctions)) {
+        if (requestFunction.method !== undefined) expect(normalizeHttpMethod(requestFunction.method), spec.name).toBe(requestFunction.method);
+      }
+    }
+  });
+
+  it('models the defaults the rules rely on', () => {
+    // No client here bounds a request by default: axios 0, fetch and undici only per-phase limits.
+    expect(SPECS.map(([spec]) => spec.timeout.default)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(axios.timeout.disabledBy).toEqual([0]);
+    expect(axios.deadlineOptions).toContain('signal');
+    expect(fetch.deadlineOptions).toEqual(['signal']);
+    expect(undiciDispatcherTimeouts.headersTimeout.default).toBe(300_000);
+    expect(undiciDispatcherTimeouts.bodyTimeout.default).toBe(300_000);
+    expect(superagent.timeoutMethods).toEqual(['timeout']);
+    expect(superagentRetry.methods.default).toBe('all');
+    expect(nodeHttp.timeoutMethods).toEqual(['setTimeout']);
+    expect([axiosDefaultMethod.default, fetchDefaultMethod.default]).toEqual(['GET', 'GET']);
+  });
+});
+
+describe('HTTP methods (RFC 9110 §9.2)', () => {
+  it('knows which methods are idempotent', () => {
+    expect(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE'].map(isIdempotentMethod)).toEqual([true, true, true, true, true, true]);
+    expect(['POST', 'PATCH', 'post', ' patch '].map(isIdempotentMethod)).toEqual([false, false, false, false]);
+    expect(isIdempotentMethod('PURGE')).toBeUndefined();
+    expect(NON_IDEMPOTENT_METHODS).toEqual(['POST', 'CONNECT', 'PATCH']);
+  });
+
+  it('marks safe methods as idempotent and cites a section for each', () => {
+    for (const [method, spec] of Object.entries(HTTP_METHODS)) {
+      if (spec.safe) expect(spec.idempotent, method).toBe(true);
+      expect(spec.source, method).toMatch(/RFC \d+ §|draft-ietf-/);
+    }
+  });
+});

@@ -1,0 +1,9 @@
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+export const inventory = axios.create({ baseURL: 'http://inventory.internal', timeout: 2_000 });
+
+axiosRetry(inventory, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+inventory.interceptors.request.use((config) => config);
+
+export const clients = { inventory, billing: axios.create({ timeout: 1_000 }) };

@@ -1,0 +1,1 @@
+export { inventory as inventoryClient, clients } from './clients.js';

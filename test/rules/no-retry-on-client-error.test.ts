@@ -1,0 +1,247 @@
+import * as espree from 'espree';
+
+import rule from '../../rules/no-retry-on-client-error.js';
+import { createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
+
+/** Per-case parsers, so the rule runs once over TypeScript, plain JavaScript, CommonJS and typed code. */
+const javascript = { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } };
+const commonjs = { sourceType: 'commonjs' as const };
+const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_PROJECT } };
+
+createRuleTester().run('no-retry-on-client-error', rule, {
+  valid: [
+    // library defaults retry network errors, 5xx and 429 only
+    `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    `
+import axiosRetry, { isNetworkOrIdempotentRequestError, isRetryableError } from 'axios-retry';
+axiosRetry(payments, { retryCondition: isNetworkOrIdempotentRequestError });
+axiosRetry(search, { retryCondition: isRetryableError });`,
+    // custom conditions that retry only transient failures
+    `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, {
+  retryCondition: (error) => axiosRetry.isNetworkError(error) || error.response?.status === 429 || (error.response?.status ?? 0) >= 500,
+});`,
+    `
+import axiosRetry from 'axios-retry';
+const RETRYABLE = new Set([408, 429, 502, 503, 504]);
+function isTransient(error: AxiosError): boolean {
+  if (!error.response) return true;
+  return RETRYABLE.has(error.response.status);
+}
+axiosRetry(client, { retryCondition: isTransient });`,
+    {
+      code: `
+const axiosRetry = require('axios-retry').default;
+axiosRetry(client, { retryCondition: (error) => error.code === 'ECONNRESET' || error.response.status >= 500 });`,
+      languageOptions: commonjs,
+    },
+    `
+import pRetry, { AbortError } from 'p-retry';
+export const getOrder = (id: string) =>
+  pRetry(() => orders.get(id), {
+    retries: 4,
+    randomize: true,
+    shouldRetry: ({ error }) => !(error instanceof HTTPError) || error.response.status >= 500 || error.response.status === 429,
+  });`,
+    // a condition the rule cannot follow is not reported
+    `
+import pRetry from 'p-retry';
+import { isRetryable } from './errors';
+export const getOrder = (id: string) => pRetry(() => orders.get(id), { randomize: true, shouldRetry: ({ error }) => isRetryable(error) });`,
+    // retrying every error is harmless when the operation never fails with a 4xx
+    `
+import retry from 'async-retry';
+export const publish = (event: OrderEvent) => retry(async () => broker.publish(event));`,
+    `
+import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const policy = retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() });
+export const connect = () => policy.execute(() => pool.connect());`,
+    `
+import pRetry from 'p-retry';
+export const ping = () => pRetry(async () => { const response = await fetch(healthUrl); return response.status; }, { randomize: true });`,
+    // the operation decides: async-retry bail, p-retry AbortError
+    `
+import axios from 'axios';
+import retry from 'async-retry';
+export const loadAccount = (id: string) =>
+  retry(async (bail) => {
+    try {
+      return (await axios.get(\`https://accounts.internal/\${id}\`, { timeout: 3_000 })).data;
+    } catch (error) {
+      if (axios.isAxiosError(error) && error.response && error.response.status < 500) bail(error);
+      throw error;
+    }
+  });`,
+    `
+import pRetry, { AbortError } from 'p-retry';
+export const getUser = (id: string) =>
+  pRetry(async () => {
+    const response = await fetch(\`https://users.internal/\${id}\`, { signal: AbortSignal.timeout(2_000) });
+    if (response.status === 404) throw new AbortError(response.statusText);
+    if (!response.ok) throw new Error(response.statusText);
+    return response.json();
+  }, { randomize: true });`,
+    // cockatiel filters that match only transient errors
+    `
+import { ExponentialBackoff, handleType, handleWhen, retry } from 'cockatiel';
+export const a = retry(handleWhen((error) => error.status >= 500 || error.status === 429), { maxAttempts: 3, backoff: new ExponentialBackoff() });
+export const b = retry(handleType(BrokenCircuitError), { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    // retry-axios and got/ky status lists with retry-safe statuses only
+    `
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { retry: 3, jitter: 'full', statusCodesToRetry: [[429, 429], [500, 599]] } });
+rax.attach(client);`,
+    `
+import got from 'got';
+export const api = got.extend({ retry: { limit: 3, statusCodes: [408, 413, 429, 500, 502, 503, 504] } });`,
+    {
+      code: `
+import ky from 'ky';
+export const api = ky.create({ retry: { limit: 3, jitter: true, shouldRetry: ({ error }) => error.response?.status === 503 } });`,
+      languageOptions: javascript,
+    },
+    // allowedStatuses: a service that answers 409 while a lock is held
+    {
+      code: `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retryCondition: (error) => error.response?.status === 409 || error.response?.status >= 500 });`,
+      options: [{ allowedStatuses: [409] }],
+    },
+    // with types, a list imported from another module is read
+    {
+      code: `
+import got from 'got';
+import { TRANSIENT_STATUSES } from './retry-settings.js';
+export const api = got.extend({ retry: { limit: 3, statusCodes: TRANSIENT_STATUSES } });`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
+  ],
+  invalid: [
+    {
+      code: `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retries: 3, retryCondition: () => true });`,
+      errors: [{ messageId: 'retriesEveryError', line: 3, column: 50, data: { library: 'axios-retry' } }],
+      output: null,
+    },
+    {
+      code: `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retryCondition: (error) => error.response?.status !== 401 });`,
+      errors: [{ messageId: 'retriesClientErrors', line: 3, column: 38, data: { library: 'axios-retry', statuses: '400, 403, 404 and 6 more 4xx' } }],
+      output: null,
+    },
+    {
+      code: `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retryCondition: (error) => axiosRetry.isNetworkOrIdempotentRequestError(error) || error.response?.status === 404 });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retriesClientErrors', line: 3, column: 38, data: { library: 'axios-retry', statuses: '404' } }],
+      output: null,
+    },
+    {
+      code: `
+const axiosRetry = require('axios-retry').default;
+function shouldRetry(error) {
+  const status = error.response && error.response.status;
+  if (!status) return true;
+  return status >= 400;
+}
+axiosRetry(client, { retryCondition: shouldRetry });`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'retriesClientErrors', line: 8, column: 38 }],
+      output: null,
+    },
+    {
+      code: `
+import pRetry from 'p-retry';
+export const getOrder = (id: string) => pRetry(() => orders.get(id), { randomize: true, shouldRetry: ({ error }) => error.status >= 400 });`,
+      errors: [{ messageId: 'retriesClientErrors', line: 3, column: 102 }],
+      output: null,
+    },
+    {
+      code: `
+import axios from 'axios';
+import { ExponentialBackoff, handleAll, retry } from 'cockatiel';
+const catalog = axios.create({ baseURL: 'https://catalog.internal', timeout: 2_000 });
+const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
+export const getProduct = (sku: string) => policy.execute(() => catalog.get(\`/products/\${sku}\`));`,
+      errors: [{ messageId: 'retriesEveryError', line: 5, column: 22, data: { library: 'cockatiel' } }],
+      output: null,
+    },
+    {
+      code: `
+import pRetry from 'p-retry';
+const run = async () => {
+  const response = await fetch('https://profiles.internal/v1/me', { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(response.statusText);
+  return response.json();
+};
+export const loadProfile = () => pRetry(run, { randomize: true, onFailedAttempt: ({ attemptNumber }) => logger.warn({ attemptNumber }, 'profile fetch failed') });`,
+      errors: [{ messageId: 'retriesEveryError', line: 8, column: 34, data: { library: 'p-retry' } }],
+      output: null,
+    },
+    {
+      code: `
+const retry = require('async-retry');
+const axios = require('axios');
+module.exports.loadAccount = (id) => retry(async () => (await axios.get(\`https://accounts.internal/\${id}\`, { timeout: 3000 })).data, { retries: 5 });`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'retriesEveryError', line: 4, column: 38, data: { library: 'async-retry' } }],
+      output: null,
+    },
+    {
+      code: `
+import axios from 'axios';
+import pRetry from 'p-retry';
+export const fetchInvoice = (id: string) =>
+  pRetry(() => axios.get(\`https://invoices.internal/\${id}\`, { timeout: 10_000 }), { retries: 3, randomize: true, shouldRetry: ({ error }) => axios.isAxiosError(error) });`,
+      errors: [{ messageId: 'retriesEveryError', line: 5, column: 127, data: { library: 'p-retry' } }],
+      output: null,
+    },
+    {
+      code: `
+import { ExponentialBackoff, handleWhen, retry as withRetry } from 'cockatiel';
+const RETRIED = [404, 500, 502, 503];
+export const policy = withRetry(handleWhen((error) => RETRIED.includes(error.statusCode)), { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+      errors: [{ messageId: 'retriesClientErrors', line: 4, column: 44, data: { library: 'cockatiel', statuses: '404' } }],
+      output: null,
+    },
+    {
+      code: `
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { retry: 3, jitter: 'full', statusCodesToRetry: [[400, 499], [500, 599]] } });
+rax.attach(client);`,
+      errors: [{ messageId: 'retriesClientErrors', line: 3, column: 90 }],
+      output: null,
+    },
+    {
+      code: `
+import got from 'got';
+export const api = got.extend({ retry: { limit: 3, statusCodes: [401, 429, 500, 502, 503] } });`,
+      errors: [{ messageId: 'retriesClientErrors', line: 3, column: 65, data: { library: 'got', statuses: '401' } }],
+      output: null,
+    },
+    {
+      code: `
+import ky from 'ky';
+export const getUser = (id: string) => ky.get(\`/api/users/\${id}\`, { retry: { limit: 3, jitter: true, shouldRetry: () => true } }).json();`,
+      errors: [{ messageId: 'retriesEveryError', line: 3, column: 115 }],
+      output: null,
+    },
+    {
+      code: `
+import got from 'got';
+import { RETRYABLE_STATUSES } from './retry-settings.js';
+export const api = got.extend({ retry: { limit: 3, statusCodes: RETRYABLE_STATUSES } });`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+      errors: [{ messageId: 'retriesClientErrors', line: 4, column: 65, data: { library: 'got', statuses: '404' } }],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,291 @@
+import * as espree from 'espree';
+
+import rule from '../../rules/require-retry-backoff.js';
+import { createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
+
+/** Per-case parsers, so the rule runs once over TypeScript, plain JavaScript, CommonJS and typed code. */
+const javascript = { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } };
+const commonjs = { sourceType: 'commonjs' as const };
+const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_PROJECT } };
+
+createRuleTester().run('require-retry-backoff', rule, {
+  valid: [
+    // axios-retry: exponentialDelay adds 0–20 % jitter, however it is imported.
+    `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const inventory = axios.create({ baseURL: process.env.INVENTORY_URL, timeout: 2_000 });
+axiosRetry(inventory, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    `
+import { default as withRetries, exponentialDelay } from 'axios-retry';
+withRetries(client, { retryDelay: exponentialDelay });`,
+    `
+import * as axiosRetryModule from 'axios-retry';
+axiosRetryModule.default(client, { retryDelay: (count, error) => axiosRetryModule.exponentialDelay(count, error, 250) });`,
+    {
+      code: `
+const axiosRetry = require('axios-retry').default;
+const { exponentialDelay } = require('axios-retry');
+axiosRetry(client, { retries: 3, retryDelay: exponentialDelay });`,
+      languageOptions: commonjs,
+    },
+    `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retryDelay: (retryCount) => 2 ** retryCount * 200 + Math.random() * 100 });`,
+    // a delay the rule cannot read is not reported
+    `
+import axiosRetry from 'axios-retry';
+import { backoffWithJitter } from './backoff';
+axiosRetry(client, { retryDelay: backoffWithJitter });`,
+    // retry-axios with jitter
+    `
+import * as rax from 'retry-axios';
+const client = axios.create({ raxConfig: { retry: 4, retryDelay: 200, jitter: 'full' } });
+rax.attach(client);`,
+    // p-retry with randomize; async-retry randomizes by default
+    `
+import pRetry from 'p-retry';
+export const loadProfile = (id: string) => pRetry(() => profiles.get(id), { retries: 5, randomize: true, minTimeout: 200 });`,
+    `
+import retry from 'async-retry';
+export const publish = (event: OrderEvent) => retry(async () => broker.publish(event), { retries: 4 });`,
+    {
+      code: `
+const retry = require('async-retry');
+module.exports = (job) => retry(() => queue.add(job));`,
+      languageOptions: commonjs,
+    },
+    // cockatiel: ExponentialBackoff uses decorrelated jitter unless told otherwise
+    `
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
+export const policy = retry(handleWhen((error) => error.status >= 500), { maxAttempts: 4, backoff: new ExponentialBackoff({ initialDelay: 200 }) });`,
+    {
+      code: `
+import { ExponentialBackoff, fullJitterGenerator, handleAll, retry } from 'cockatiel';
+export const policy = retry(handleAll, { maxAttempts: 4, backoff: new ExponentialBackoff({ generator: fullJitterGenerator }) });`,
+      languageOptions: javascript,
+    },
+    // got adds up to 100 ms of random noise by default
+    `
+import got from 'got';
+export const getPayment = (id: string) => got(\`https://payments.internal/payments/\${id}\`).json();
+export const payments = got.extend({ prefixUrl: 'https://payments.internal', retry: { limit: 4 } });`,
+    // ky with jitter on the instance; POST is not retried by default so it carries no policy
+    `
+import ky from 'ky';
+const api = ky.create({ prefixUrl: '/api', retry: { limit: 3, jitter: true } });
+export const getUser = (id: string) => api.get(\`users/\${id}\`).json();
+export const createUser = (user: NewUser) => ky.post('/api/users', { json: user }).json();`,
+    // rxjs with a jittered delay function
+    `
+import { retry, timer } from 'rxjs';
+export const prices$ = priceFeed$.pipe(retry({ count: 5, delay: (_error, attempt) => timer(2 ** attempt * 100 + Math.random() * 250) }));`,
+    // requireJitter: false accepts exponential backoff without jitter
+    {
+      code: `
+import pRetry from 'p-retry';
+export const charge = () => pRetry(() => payments.charge(), { retries: 3 });`,
+      options: [{ requireJitter: false }],
+    },
+    {
+      code: `
+import ky from 'ky';
+export const getOrder = (id: string) => ky.get(\`/api/orders/\${id}\`).json();`,
+      options: [{ requireJitter: false }],
+    },
+    // with types, a jittered setting imported from another module is read
+    {
+      code: `
+import pRetry from 'p-retry';
+import { LEDGER_RETRY } from './retry-settings.js';
+export const post = () => pRetry(() => ledger.post(), LEDGER_RETRY);`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
+    // zero retries need no backoff
+    `
+import axiosRetry from 'axios-retry';
+axiosRetry(client, { retries: 0 });`,
+  ],
+  invalid: [
+    {
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export const inventory = axios.create({ baseURL: process.env.INVENTORY_URL, timeout: 2_000 });
+axiosRetry(inventory, { retries: 3 });`,
+      errors: [{ messageId: 'noDelay', line: 5, column: 1, data: { library: 'axios-retry', reason: 'axios-retry default retryDelay (no delay)' } }],
+      output: null,
+    },
+    {
+      code: `
+import axiosRetry, { linearDelay } from 'axios-retry';
+axiosRetry(client, { retries: 3, retryDelay: linearDelay(500) });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'noJitter', line: 3, column: 1 }],
+      output: null,
+    },
+    {
+      code: `
+const axiosRetry = require('axios-retry').default;
+const RETRY_DELAY_MS = 1000;
+axiosRetry(client, { retries: 3, retryDelay: () => RETRY_DELAY_MS });`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'constantDelay', line: 4, column: 1, data: { library: 'axios-retry', reason: 'retryDelay of 1000 ms' } }],
+      output: null,
+    },
+    {
+      code: `
+import * as rax from 'retry-axios';
+rax.attach(client);`,
+      errors: [{ messageId: 'noJitter', line: 3, column: 1 }],
+      output: null,
+    },
+    {
+      code: `
+import { attach } from 'retry-axios';
+const client = axios.create({ raxConfig: { retry: 3, backoffType: 'static', retryDelay: 500 } });
+attach(client);`,
+      errors: [{ messageId: 'constantDelay', line: 3, column: 42 }],
+      output: null,
+    },
+    {
+      code: `
+import pRetry from 'p-retry';
+export const fetchOrder = (id: string) => pRetry(() => orders.get(id), { retries: 5 });`,
+      errors: [{ messageId: 'noJitter', line: 3, column: 43, data: { library: 'p-retry', reason: 'exponential backoff without jitter (randomize defaults to false in p-retry)' } }],
+      output: null,
+    },
+    {
+      code: `
+import pRetry from 'p-retry';
+const retryOptions = { retries: 5, factor: 1, minTimeout: 2_000, randomize: false };
+export const fetchOrder = (id: string) => pRetry(() => orders.get(id), retryOptions);`,
+      errors: [{ messageId: 'constantDelay', line: 4, column: 43 }],
+      output: null,
+    },
+    {
+      code: `
+import retry from 'async-retry';
+export const publish = (event: OrderEvent) => retry(async () => broker.publish(event), { retries: 4, randomize: false });`,
+      errors: [{ messageId: 'noJitter', line: 3, column: 47 }],
+      output: null,
+    },
+    {
+      code: `
+import retry from 'async-retry';
+export const publish = (event: OrderEvent) => retry(async () => broker.publish(event), { retries: 4, minTimeout: 0 });`,
+      errors: [{ messageId: 'noDelay', line: 3, column: 47 }],
+      output: null,
+    },
+    {
+      code: `
+import { ConstantBackoff, handleAll, retry } from 'cockatiel';
+export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(500) });`,
+      errors: [{ messageId: 'constantDelay', line: 3, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms' } }],
+      output: null,
+    },
+    {
+      code: `
+import { handleAll, retry } from 'cockatiel';
+export const policy = retry(handleAll, { maxAttempts: 3 });`,
+      errors: [{ messageId: 'noDelay', line: 3, column: 23 }],
+      output: null,
+    },
+    {
+      code: `
+import * as resilience from 'cockatiel';
+const backoff = new resilience.ExponentialBackoff({ generator: resilience.noJitterGenerator, initialDelay: 100 });
+export const policy = resilience.retry(resilience.handleAll, { maxAttempts: 3, backoff });`,
+      errors: [{ messageId: 'noJitter', line: 4, column: 23 }],
+      output: null,
+    },
+    {
+      code: `
+import ky from 'ky';
+export const getOrder = (id: string) => ky.get(\`/api/orders/\${id}\`).json();`,
+      errors: [{ messageId: 'noJitter', line: 3, column: 41, data: { library: 'ky', reason: 'ky default backoff (0.3 s × 2^(n−1), no jitter)' } }],
+      output: null,
+    },
+    {
+      // the extended instance inherits the same retry: reported once, at ky.create
+      code: `
+import ky from 'ky';
+const base = ky.create({ prefixUrl: process.env.API_URL, timeout: 60_000 });
+export const http = base.extend({ hooks: { beforeRequest: [(request) => request.headers.set('x-client', 'storefront')] } });`,
+      errors: [{ messageId: 'noJitter', line: 3, column: 14 }],
+      output: null,
+    },
+    {
+      code: `
+import { delay, retryWhen, scan, tap } from 'rxjs/operators';
+export const retryWithDelay = (delayTime: number, count = 1) => (input$) =>
+  input$.pipe(
+    retryWhen((errors) =>
+      errors.pipe(
+        scan((attempts) => attempts + 1, 0),
+        tap((attempts) => { if (attempts > count) throw new Error('gave up'); }),
+        delay(delayTime),
+      ),
+    ),
+  );`,
+      errors: [{ messageId: 'constantDelay', line: 5, column: 5 }],
+      output: null,
+    },
+    {
+      code: `
+import ky from 'ky';
+export const api = ky.create({ prefixUrl: '/api', retry: { limit: 4, methods: ['get', 'post'] } });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'noJitter', line: 3, column: 20 }],
+      output: null,
+    },
+    {
+      code: `
+import got from 'got';
+export const search = got.extend({ prefixUrl: 'https://search.internal', retry: { limit: 3, noise: 0 } });`,
+      errors: [{ messageId: 'noJitter', line: 3, column: 23 }],
+      output: null,
+    },
+    {
+      code: `
+import { retry } from 'rxjs';
+export const prices$ = priceFeed$.pipe(retry(3));
+export const orders$ = orderFeed$.pipe(retry({ count: 3, delay: 1_000 }));`,
+      errors: [
+        { messageId: 'noDelay', line: 3, column: 40 },
+        { messageId: 'constantDelay', line: 4, column: 40 },
+      ],
+      output: null,
+    },
+    {
+      code: `
+import { retry } from 'rxjs/operators';
+import { timer } from 'rxjs';
+export const trades$ = tradeFeed$.pipe(retry({ count: 4, delay: (_error, attempt) => timer(2 ** attempt * 250) }));`,
+      errors: [{ messageId: 'noJitter', line: 4, column: 40 }],
+      output: null,
+    },
+    {
+      code: `
+import pRetry from 'p-retry';
+import { PAYMENTS_RETRY } from './retry-settings.js';
+export const charge = () => pRetry(() => payments.charge(), { ...PAYMENTS_RETRY, retries: 3 });`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+      errors: [{ messageId: 'noJitter', line: 4, column: 29 }],
+      output: null,
+    },
+    {
+      code: `
+import { ConstantBackoff, handleAll, retry } from 'cockatiel';
+import { CATALOG_RETRY_DELAY } from './retry-settings.js';
+export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(CATALOG_RETRY_DELAY) });`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+      options: [{ requireJitter: false }],
+      errors: [{ messageId: 'constantDelay', line: 4, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms' } }],
+      output: null,
+    },
+  ],
+});
