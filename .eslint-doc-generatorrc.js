@@ -7,6 +7,6 @@ export default {
   ],
   ignoreConfig: ['all'],
   ruleDocSectionInclude: ['Why it matters in production', 'Examples', 'When not to use it', 'Further reading'],
-  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions', 'requiresTypeChecking'],
+  ruleListColumns: ['name', 'description', 'configsError', 'fixable', 'hasSuggestions'],
   urlRuleDoc: 'https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/rules/{name}.md',
 };

@@ -20,8 +20,8 @@ export interface PluginDocs {
   recommended?: boolean;
   /** In `configs.strict` (heuristic rules that are off in `recommended`). */
   strict?: boolean;
-  /** The rule sees further with type information but works without it. */
-  requiresTypeChecking?: boolean;
+  /** The rule sees further with type information (values from other modules) and works without it. */
+  usesTypeInformation?: boolean;
 }
 
 /** One entry of the inventory: a retry policy, an HTTP client, and later loggers, consumers, … */

@@ -22,7 +22,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow retry conditions that retry 4xx answers other than 408, 425 and 429',
       recommended: true,
-      requiresTypeChecking: false,
+      usesTypeInformation: true,
     },
     messages: {
       retriesClientErrors:

@@ -20,7 +20,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow retries with no upper bound on attempts or total time',
       recommended: true,
-      requiresTypeChecking: false,
+      usesTypeInformation: true,
     },
     messages: {
       unboundedRetry:

@@ -17,7 +17,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require a timeout on outbound HTTP requests and clients',
       recommended: true,
-      requiresTypeChecking: true,
+      usesTypeInformation: true,
     },
     hasSuggestions: true,
     messages: {

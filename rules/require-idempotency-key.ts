@@ -22,7 +22,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require an idempotency key header on retried non-idempotent HTTP requests',
       recommended: true,
-      requiresTypeChecking: true,
+      usesTypeInformation: true,
     },
     messages: {
       missingIdempotencyKey:

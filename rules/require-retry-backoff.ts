@@ -20,7 +20,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require retries to back off exponentially, with jitter',
       recommended: true,
-      requiresTypeChecking: false,
+      usesTypeInformation: true,
     },
     messages: {
       noDelay:

@@ -11,7 +11,7 @@ const ID = `${PLUGIN_NAME}/${NAME}`;
 
 export const invalidSuppression: ProjectCheck = {
   id: ID,
-  description: 'Require every policy-check-ignore comment to name known rules and give a reason.',
+  description: 'Require every policy-check-ignore comment to name known rules and give a reason',
   helpUrl: checkDocsUrl(NAME),
   defaultSeverity: 'warn',
   run(project) {

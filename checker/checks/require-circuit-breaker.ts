@@ -53,7 +53,7 @@ interface Coverage {
 
 export const requireCircuitBreaker: ProjectCheck = {
   id: ID,
-  description: 'Require a circuit breaker around every client or call that retries an external dependency.',
+  description: 'Require a circuit breaker around every client or call that retries an external dependency',
   helpUrl: checkDocsUrl(NAME),
   defaultSeverity: 'warn',
   run(project, facts) {

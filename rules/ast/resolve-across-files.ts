@@ -4,9 +4,10 @@
  * arrays, spreads, template literals, simple arithmetic, `as const` and `satisfies`.
  * Without type information it returns undefined and rules fall back to what one file shows.
  */
-import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { getTypeServices } from './get-type-services.js';
 import type { StaticValue } from './static-value.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -15,8 +16,8 @@ const MAX_DEPTH = 8;
 
 /** The value of an ESTree expression read through the type checker, or undefined. */
 export function resolveAcrossFiles(context: AnyContext, node: TSESTree.Node): StaticValue | undefined {
-  const services = ESLintUtils.getParserServices(context, true);
-  if (!services.program) return undefined;
+  const services = getTypeServices(context);
+  if (!services) return undefined;
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
   if (!tsNode || !(ts.isIdentifier(tsNode) || ts.isPropertyAccessExpression(tsNode) || ts.isElementAccessExpression(tsNode))) {
     return undefined;

@@ -80,6 +80,19 @@ let cachedMaps: ReturnType<typeof createHttpTraceMaps> | undefined;
  * type information, to find clients typed as a library's instance).
  */
 export function findHttpUsage(context: AnyContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
+  // Both HTTP rules ask for the same file's usage: compute it once per parsed file.
+  const program = context.sourceCode.ast;
+  let usage = usageByProgram.get(program);
+  if (!usage) {
+    usage = computeHttpUsage(context, calls);
+    usageByProgram.set(program, usage);
+  }
+  return usage;
+}
+
+const usageByProgram = new WeakMap<TSESTree.Program, HttpUsage>();
+
+function computeHttpUsage(context: AnyContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
   cachedMaps ??= createHttpTraceMaps();
   const collector = new UsageCollector(context);
   const references = [
@@ -259,8 +272,6 @@ function getLibrary(origin: ClientOrigin): HttpLibrary {
   if (origin.kind === 'instance') return origin.instance.library;
   return origin.client.library;
 }
-
-export { getLibrary as getOriginLibrary };
 
 /** From an expression, up through `.a.b['c']` member accesses: the property path and the outermost member. */
 export function climbMemberPath(context: AnyContext, expression: TSESTree.Node): { path: Array<string | undefined>; outer: TSESTree.Node } {

@@ -102,7 +102,3 @@ function createClientMap(library: HttpLibrary): TraceMapElement<HttpReferenceInf
   for (const name of names) client[name] = { [READ]: { library } };
   return client;
 }
-
-export function getHttpLibrary(name: HttpLibraryName): HttpLibrary {
-  return HTTP_LIBRARIES.find((library) => library.name === name)!;
-}

@@ -1,13 +1,17 @@
 /**
  * Every retry configured through a library in the linted file, one RetryPolicy each: axios-retry,
- * retry-axios, p-retry, async-retry, retry (node-retry), cockatiel, rxjs retry/retryWhen, and the built-in
- * retry of got and ky. Imports are resolved with ReferenceTracker (ESM default, named, namespace and aliased
- * imports, CommonJS require); options are read through constants, spreads and, with types, other modules.
- * What cannot be read is reported as unknown, never guessed.
+ * retry-axios, p-retry, async-retry, retry (node-retry), cockatiel, rxjs retry/retryWhen, the built-in
+ * retry of got and ky, and amqplib redelivery (`nack`/`reject` that requeue). Imports are resolved with
+ * ReferenceTracker (ESM default, named, namespace and aliased imports, CommonJS require); options are read
+ * through constants, spreads and, with types, other modules. What cannot be read is unknown, never guessed.
  */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
 import { findUndeclaredRequireReferences } from '../ast/find-undeclared-requires.js';
 import { findLibraryReferences, type LibraryReference, type TraceMap } from '../ast/library-references.js';
+import { walkDescendants } from '../ast/walk-descendants.js';
 import { withParserServices } from '../ast/with-parser-services.js';
+import { describeRedeliveries, findConsumeHandler } from './libraries/amqplib.js';
 import { axiosRetryDetector } from './libraries/axios-retry.js';
 import { cockatielDetector } from './libraries/cockatiel.js';
 import type { Detection, RetryLibraryDetector, RetryReference } from './libraries/detection.js';
@@ -59,12 +63,12 @@ function findReferences(context: Detection['context']): Array<LibraryReference<R
 }
 
 function detectPolicies(context: Detection['context']): RetryPolicy[] {
+  const policies = detectRedeliveries(context);
   // Cheap check first: a file that names none of the packages imports none of them.
   const text = context.sourceCode.text;
-  if (!PACKAGE_NAMES.some((name) => text.includes(name))) return [];
+  if (!PACKAGE_NAMES.some((name) => text.includes(name))) return policies;
   const references = findReferences(context);
-  if (references.length === 0) return [];
-  const policies: RetryPolicy[] = [];
+  if (references.length === 0) return policies;
   const detection: Detection = {
     context,
     known: new Map(references.map((reference) => [reference.node, reference.info])),
@@ -80,5 +84,18 @@ function detectPolicies(context: Detection['context']): RetryPolicy[] {
     const found = byLibrary.get(detector.library);
     if (found) detector.detect(found, detection);
   }
+  return policies;
+}
+
+/** amqplib `nack`/`reject` that requeue inside a `consume` handler: recognised by shape. */
+function detectRedeliveries(context: Detection['context']): RetryPolicy[] {
+  const text = context.sourceCode.text;
+  if (!text.includes('consume') || !(text.includes('nack') || text.includes('reject'))) return [];
+  const policies: RetryPolicy[] = [];
+  walkDescendants(context, context.sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const handler = findConsumeHandler(node);
+    if (handler) policies.push(...describeRedeliveries(context, handler));
+  });
   return policies;
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
+import { amqplibRedelivery } from '../../knowledge/amqplib-redelivery.js';
 import { asyncRetry } from '../../knowledge/async-retry.js';
 import { axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../knowledge/axios-retry.js';
 import { cockatiel, cockatielBackoffs, cockatielGenerators, cockatielPolicies } from '../../knowledge/cockatiel.js';
@@ -141,6 +142,17 @@ describe('retry knowledge', () => {
     expect(got.requestFunctions.post.method).toBe('POST');
     expect(ky.instanceFactories).toHaveProperty('create');
     expect(got.instanceFactories).toHaveProperty('extend');
+  });
+
+  it('records that amqplib requeues by default', () => {
+    expect(installedVersion('amqplib')).toBe(amqplibRedelivery.versionRead);
+    expect(amqplibRedelivery.requeue.default).toBe(true);
+    for (const { packageName, version, file } of citedFiles(amqplibRedelivery.requeue.source)) {
+      expect(installedVersion(packageName)).toBe(version);
+      expect(existsSync(path.join(root, 'node_modules', packageName, file))).toBe(true);
+    }
+    expect(amqplibRedelivery.methods.nack.requeueArgument).toBe(2);
+    expect(amqplibRedelivery.methods.reject.requeueArgument).toBe(1);
   });
 
   it('classifies HTTP statuses', () => {

@@ -1,11 +1,10 @@
 import * as espree from 'espree';
 
 import rule from '../../rules/no-retry-on-client-error.js';
-import { createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
+import { COMMONJS, createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
 
 /** Per-case parsers, so the rule runs once over TypeScript, plain JavaScript, CommonJS and typed code. */
 const javascript = { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } };
-const commonjs = { sourceType: 'commonjs' as const };
 const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_PROJECT } };
 
 createRuleTester().run('no-retry-on-client-error', rule, {
@@ -36,7 +35,7 @@ axiosRetry(client, { retryCondition: isTransient });`,
       code: `
 const axiosRetry = require('axios-retry').default;
 axiosRetry(client, { retryCondition: (error) => error.code === 'ECONNRESET' || error.response.status >= 500 });`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
     },
     `
 import pRetry, { AbortError } from 'p-retry';
@@ -152,7 +151,7 @@ function shouldRetry(error) {
   return status >= 400;
 }
 axiosRetry(client, { retryCondition: shouldRetry });`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
       errors: [{ messageId: 'retriesClientErrors', line: 8, column: 38 }],
       output: null,
     },
@@ -190,7 +189,7 @@ export const loadProfile = () => pRetry(run, { randomize: true, onFailedAttempt:
 const retry = require('async-retry');
 const axios = require('axios');
 module.exports.loadAccount = (id) => retry(async () => (await axios.get(\`https://accounts.internal/\${id}\`, { timeout: 3000 })).data, { retries: 5 });`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
       errors: [{ messageId: 'retriesEveryError', line: 4, column: 38, data: { library: 'async-retry' } }],
       output: null,
     },

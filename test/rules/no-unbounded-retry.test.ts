@@ -1,11 +1,10 @@
 import * as espree from 'espree';
 
 import rule from '../../rules/no-unbounded-retry.js';
-import { createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
+import { COMMONJS, createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
 
 /** Per-case parsers, so the rule runs once over TypeScript, plain JavaScript, CommonJS and typed code. */
 const javascript = { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } };
-const commonjs = { sourceType: 'commonjs' as const };
 const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_PROJECT } };
 
 createRuleTester().run('no-unbounded-retry', rule, {
@@ -29,7 +28,7 @@ const axiosRetry = require('axios-retry').default;
 const client = axios.create({ timeout: 5000 });
 axiosRetry(client, { retries: 2, retryDelay: axiosRetry.exponentialDelay });
 module.exports = client;`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
     },
     // retry-axios: the interceptor retries three times unless told otherwise.
     `
@@ -123,6 +122,35 @@ import axiosRetry from 'axios-retry';
 axiosRetry(client, { retries: 3 });`,
       options: [{ maxRetries: 5 }],
     },
+    // amqplib: failures dead-lettered, or requeued under a delivery count
+    `
+import type { Channel, ConsumeMessage } from 'amqplib';
+export async function consumeInvoices(channel: Channel, handle: (invoice: unknown) => Promise<void>) {
+  await channel.assertQueue('invoices', { durable: true, deadLetterExchange: 'invoices.dlx' });
+  await channel.consume('invoices', async (msg: ConsumeMessage | null) => {
+    if (msg === null) return;
+    try {
+      await handle(JSON.parse(msg.content.toString()));
+      channel.ack(msg);
+    } catch {
+      channel.nack(msg, false, false);
+    }
+  });
+}`,
+    {
+      code: `
+async function consumeEmails(channel, send) {
+  await channel.consume('emails', async (msg) => {
+    try {
+      await send(JSON.parse(msg.content.toString()));
+      channel.ack(msg);
+    } catch (error) {
+      channel.reject(msg, !msg.fields.redelivered);
+    }
+  });
+}`,
+      languageOptions: javascript,
+    },
   ],
   invalid: [
     {
@@ -151,7 +179,7 @@ export const poll = () => pRetry(checkStatus, { forever: true, randomize: true }
       code: `
 const retry = require('async-retry');
 module.exports.subscribe = (topic) => retry(async () => broker.subscribe(topic), { forever: true });`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
       errors: [{ messageId: 'unboundedRetry', line: 3, column: 39 }],
       output: null,
     },
@@ -289,7 +317,7 @@ export const admin = api.extend({ retry: { limit: Infinity, jitter: true } });`,
 const retry = require('retry');
 const operation = retry.operation({ forever: true, randomize: true });
 operation.attempt(() => connectToBroker());`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
       errors: [{ messageId: 'unboundedRetry', line: 3, column: 19 }],
       output: null,
     },
@@ -301,6 +329,33 @@ export const charge = () => pRetry(() => payments.charge(), { ...PAYMENTS_RETRY,
       filename: TYPED_FILENAME,
       languageOptions: typed,
       errors: [{ messageId: 'unboundedRetry', line: 4, column: 29 }],
+      output: null,
+    },
+    {
+      code: `
+import type { Channel, ConsumeMessage } from 'amqplib';
+export async function consumeOrders(channel: Channel, handle: (order: unknown) => Promise<void>) {
+  await channel.consume('orders', async (msg: ConsumeMessage | null) => {
+    if (msg === null) return;
+    try {
+      await handle(JSON.parse(msg.content.toString()));
+      channel.ack(msg);
+    } catch (error) {
+      channel.nack(msg);
+    }
+  });
+}`,
+      errors: [{ messageId: 'unboundedRetry', line: 10, column: 7, data: { library: 'amqplib', reason: 'nack() requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
+      output: null,
+    },
+    {
+      code: `
+const amqp = require('amqplib/callback_api');
+channel.consume('audit', (message) => {
+  writeAudit(message).then(() => channel.ack(message), () => channel.reject(message, true));
+});`,
+      languageOptions: COMMONJS,
+      errors: [{ messageId: 'unboundedRetry', line: 4, column: 62 }],
       output: null,
     },
     {

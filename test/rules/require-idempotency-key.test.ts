@@ -592,7 +592,7 @@ rax.attach(api);
 
 export const placeOrder = (order: object) => api.post('/orders', order);
 `,
-      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'retry-axios', headers: DEFAULT_HEADERS }, line: 9, column: 44, suggestions: [] }],
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'retry-axios', headers: DEFAULT_HEADERS }, line: 9, column: 46, suggestions: [] }],
       output: null,
     },
     {

@@ -1,11 +1,10 @@
 import * as espree from 'espree';
 
 import rule from '../../rules/require-retry-backoff.js';
-import { createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
+import { COMMONJS, createRuleTester, FIXTURE_PROJECT, TYPED_FILENAME } from './rule-tester.js';
 
 /** Per-case parsers, so the rule runs once over TypeScript, plain JavaScript, CommonJS and typed code. */
 const javascript = { parser: espree as never, parserOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const } };
-const commonjs = { sourceType: 'commonjs' as const };
 const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_PROJECT } };
 
 createRuleTester().run('require-retry-backoff', rule, {
@@ -27,7 +26,7 @@ axiosRetryModule.default(client, { retryDelay: (count, error) => axiosRetryModul
 const axiosRetry = require('axios-retry').default;
 const { exponentialDelay } = require('axios-retry');
 axiosRetry(client, { retries: 3, retryDelay: exponentialDelay });`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
     },
     `
 import axiosRetry from 'axios-retry';
@@ -53,7 +52,7 @@ export const publish = (event: OrderEvent) => retry(async () => broker.publish(e
       code: `
 const retry = require('async-retry');
 module.exports = (job) => retry(() => queue.add(job));`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
     },
     // cockatiel: ExponentialBackoff uses decorrelated jitter unless told otherwise
     `
@@ -130,7 +129,7 @@ axiosRetry(client, { retries: 3, retryDelay: linearDelay(500) });`,
 const axiosRetry = require('axios-retry').default;
 const RETRY_DELAY_MS = 1000;
 axiosRetry(client, { retries: 3, retryDelay: () => RETRY_DELAY_MS });`,
-      languageOptions: commonjs,
+      languageOptions: COMMONJS,
       errors: [{ messageId: 'constantDelay', line: 4, column: 1, data: { library: 'axios-retry', reason: 'retryDelay of 1000 ms' } }],
       output: null,
     },

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type TestLanguageOptions } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 
 export const FIXTURE_PROJECT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixture-project');
@@ -31,7 +31,7 @@ export function createTypedRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts', '*.js'], defaultProject: 'tsconfig.json' },
+        projectService: true,
         tsconfigRootDir: FIXTURE_PROJECT,
       },
     },
@@ -40,3 +40,9 @@ export function createTypedRuleTester(): RuleTester {
 
 /** Where typed test cases live, so imports of real packages resolve. */
 export const TYPED_FILENAME = path.join(FIXTURE_PROJECT, 'file.ts');
+
+/**
+ * ESLint's `languageOptions.sourceType: 'commonjs'` (function scope for the module, `require` and
+ * `module` in scope). The tester passes it through to ESLint, though its type does not list it.
+ */
+export const COMMONJS = { sourceType: 'commonjs' } as unknown as TestLanguageOptions;

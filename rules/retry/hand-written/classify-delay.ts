@@ -55,7 +55,7 @@ export function classifyDelay(context: AnyContext, delay: TSESTree.Node, binding
 }
 
 /** The shape of a list of delays (`for (const delay of [100, 200, 400])`, `DELAYS[attempt]`). */
-export function classifyDelayList(values: readonly unknown[]): BackoffKind {
+function classifyDelayList(values: readonly unknown[]): BackoffKind {
   if (values.length === 0 || !values.every((value): value is number => typeof value === 'number')) return 'custom';
   if (values.every((value) => value === values[0])) return values[0] === 0 ? 'none' : 'constant';
   const ratios = values.slice(1).map((value, index) => value / values[index]!);

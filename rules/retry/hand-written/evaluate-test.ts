@@ -4,7 +4,7 @@
  * test that the scenario does not decide are FREE (either way: the caller takes the branch that keeps
  * retrying); parts that it decides but that cannot be read are UNREADABLE.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer } from '../../ast/find-property.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
@@ -281,9 +281,4 @@ export function mentions(node: TSESTree.Node, matches: (identifier: TSESTree.Ide
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** The variable an identifier refers to, if any. */
-export function resolveVariable(context: AnyContext, identifier: TSESTree.Identifier): ReturnType<typeof ASTUtils.findVariable> {
-  return ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
 }

@@ -91,7 +91,7 @@ function getAnswerAssignment(statement: TSESTree.Statement): { variable: string;
  * leaves, an assignment to what the loop test reads (`done = true`), or a `return`/`break` right after the try.
  */
 function leavesOnSuccess(context: AnyContext, loop: RetryLoopNode, block: readonly TSESTree.Statement[], after: readonly TSESTree.Statement[]): boolean {
-  if (block.some((statement) => isLeave(statement)) || after.some((statement) => isLeave(statement))) return true;
+  if (block.some((statement) => isLeave(statement, loop)) || after.some((statement) => isLeave(statement, loop))) return true;
   if (block.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && leavesOnGoodAnswer(context, statement))) return true;
   const test = loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : loop.test;
   if (!test) return false;
@@ -102,8 +102,12 @@ function leavesOnSuccess(context: AnyContext, loop: RetryLoopNode, block: readon
   });
 }
 
-function isLeave(statement: TSESTree.Statement): boolean {
-  return statement.type === AST_NODE_TYPES.ReturnStatement || (statement.type === AST_NODE_TYPES.BreakStatement && !statement.label);
+/** `return`, `break`, or `continue outer` to a loop around this one. */
+function isLeave(statement: TSESTree.Statement, loop: RetryLoopNode): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.BreakStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.ContinueStatement || !statement.label) return false;
+  const own = loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : undefined;
+  return statement.label.name !== own;
 }
 
 /** `if (res.ok) return res`: leaves for a 2xx answer, not for a 5xx one. */

@@ -1,5 +1,5 @@
 /** A retry written by hand, as recognised in the code, before its bound, backoff and condition are read. */
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './local-functions.js';
 
@@ -33,5 +33,5 @@ export interface RecursiveRetry {
 
 /** The statements of a loop's body. */
 export function getLoopStatements(loop: RetryLoopNode): readonly TSESTree.Statement[] {
-  return loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+  return loop.body.type === AST_NODE_TYPES.BlockStatement ? loop.body.body : [loop.body];
 }

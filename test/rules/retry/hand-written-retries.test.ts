@@ -243,6 +243,13 @@ const javascriptValid: Array<string | ValidTestCase<[]>> = [
     }
   }
   `,
+  `
+  export function spin(items) {
+    for (;;) {}
+    do ; while (false);
+    while (items.length) items.pop();
+  }
+  `,
 ];
 
 const javascriptInvalid: InvalidTestCase<'retry', []>[] = [
@@ -872,6 +879,33 @@ const javascriptInvalid: InvalidTestCase<'retry', []>[] = [
   `,
     errors: [retry(4, 'unbounded | none | false | every-error | GET')],
   },
+  {
+    code: `
+  export async function untilItWorks(op) {
+    while (true) try { return await op(); } catch {}
+  }
+  `,
+    errors: [retry(3, 'unbounded | none | false | every-error | unknown')],
+  },
+  {
+    code: `
+  export async function flushAll(shards) {
+    outer:
+    for (const shard of shards) {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await shard.flush();
+          continue outer;
+        } catch {
+          await sleep(100);
+        }
+      }
+      throw new Error(\`shard \${shard.id} did not flush\`);
+    }
+  }
+  `,
+    errors: [retry(5, '2 retries | constant | false | every-error | unknown')],
+  },
 ];
 
 /** TypeScript: run with the typescript-eslint parser only. */
@@ -910,6 +944,18 @@ const typescriptValid: Array<string | ValidTestCase<[]>> = [
   `,
   `
   export const loadSettings = async (): Promise<unknown> => loadFromDisk().catch(() => loadDefaults());
+  `,
+  `
+  export function* ids(): Generator<number> {
+    let id = 0;
+    while (true) {
+      try {
+        yield id++;
+      } catch {
+        continue;
+      }
+    }
+  }
   `,
 ];
 
