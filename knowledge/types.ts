@@ -161,3 +161,11 @@ export interface RetryLibrarySpec extends LibrarySpec, RetryDefaultsSpec {
 export interface HttpClientWithRetrySpec extends HttpClientSpec {
   readonly retry: RetryDefaultsSpec;
 }
+
+/** A circuit breaker library: the exports that make a breaker and the options that decide when it opens. */
+export interface CircuitBreakerSpec extends LibrarySpec {
+  readonly name: string;
+  /** Exports that make a breaker or put a call behind one (`default` for the default export). */
+  readonly breakers: readonly string[];
+  readonly options: Readonly<Record<string, OptionSpec>>;
+}

@@ -81,12 +81,14 @@ function getInstanceProblem(instance: HttpInstance, state: TimeoutState, resolve
   return state.disabledBy ? state.reason : 'no default timeout';
 }
 
-/** A request with no timeout; requests through a local instance are reported on the instance, unless they turn it off. */
+/**
+ * A request with no timeout; requests through an instance are reported on the instance (made here, or in
+ * the module that made it), unless they turn it off themselves.
+ */
 function getRequestProblem(request: HttpRequest, state: TimeoutState, own: TimeoutState): string | undefined {
   if (state.kind !== 'none') return undefined;
   if (own.kind === 'none') return own.reason === 'no timeout' ? 'no timeout' : own.reason;
-  if (request.origin.kind === 'instance') return undefined;
-  if (request.origin.kind === 'typed') return `a ${state.reason}`;
+  if (request.origin.kind === 'instance' || request.origin.kind === 'typed') return undefined;
   return state.reason;
 }
 

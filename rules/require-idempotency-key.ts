@@ -7,8 +7,9 @@ import { createRule, getPolicy } from './create-rule.js';
 import { findHttpUsage } from './http/find-http-usage.js';
 import { IdempotencyKeyFinder } from './http/idempotency-keys.js';
 import { isKeyCreatedPerAttempt } from './http/key-per-attempt.js';
+import { getRemoteRequestMethod } from './http/remote-requests.js';
 import { getRequestMethod, getRequestOptions } from './http/request-options.js';
-import { findRetriedRequests, isMethodRetried, type RetriedRequest } from './http/retried-requests.js';
+import { findRetriedRemoteRequests, findRetriedRequests, isMethodRetried, type RetriedRemoteRequest, type RetriedRequest } from './http/retried-requests.js';
 import { collectRetryPolicies } from './retry/collect-retry-policies.js';
 import type { RetryPolicy } from './retry/retry-policy.js';
 
@@ -57,23 +58,25 @@ export default createRule<Options, MessageIds>({
       {
         ...(isTyped ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
         'Program:exit'() {
-          // Cheap check first: nothing retries here (superagent's `.retry()` is the one retry found below).
-          if (policies.length === 0 && !context.sourceCode.text.includes('.retry(')) return;
+          // Cheap check first: nothing retries here (superagent's `.retry()` is the one retry found below), and
+          // no client from another module, which may be retried there, is used.
+          if (policies.length === 0 && !isTyped && !context.sourceCode.text.includes('.retry(')) return;
           const usage = findHttpUsage(context, calls);
-          if (usage.requests.length === 0) return;
           const headers = options.headers ?? getPolicy(context).idempotency.headers;
           const keys = new IdempotencyKeyFinder(context, usage, headers);
           const reported = new Set<TSESTree.Node>();
-          for (const retried of findRetriedRequests(context, usage, policies)) {
-            if (reported.has(retried.request.node)) continue;
-            const problem = getProblem(context, retried, keys);
-            if (!problem) continue;
-            reported.add(retried.request.node);
-            context.report({
-              node: retried.request.node,
-              messageId: problem.messageId,
-              data: { method: problem.method, retrier: retried.retry.library, headers: headers.map((name) => `\`${name}\``).join(' or ') },
-            });
+          const report = (node: TSESTree.Node, problem: Problem, retrier: string): void => {
+            if (reported.has(node)) return;
+            reported.add(node);
+            context.report({ node, messageId: problem.messageId, data: { method: problem.method, retrier, headers: headers.map((name) => `\`${name}\``).join(' or ') } });
+          };
+          for (const retried of usage.requests.length > 0 ? findRetriedRequests(context, usage, policies) : []) {
+            const problem = reported.has(retried.request.node) ? undefined : getProblem(context, retried, keys);
+            if (problem) report(retried.request.node, problem, retried.retry.library);
+          }
+          for (const retried of findRetriedRemoteRequests(context, policies)) {
+            const problem = reported.has(retried.request.call) ? undefined : getRemoteProblem(context, retried, keys);
+            if (problem) report(retried.request.call, problem, retried.retry.library);
           }
         },
       },
@@ -82,9 +85,10 @@ export default createRule<Options, MessageIds>({
 });
 
 type Problem = { readonly messageId: MessageIds; readonly method: string };
+type Context = Parameters<typeof getPolicy>[0];
 
 /** A retried POST/PATCH with no key, or with a key created anew on every attempt; undefined when fine or unknown. */
-function getProblem(context: Parameters<typeof getPolicy>[0], { request, retry, attempt }: RetriedRequest, keys: IdempotencyKeyFinder): Problem | undefined {
+function getProblem(context: Context, { request, retry, attempt }: RetriedRequest, keys: IdempotencyKeyFinder): Problem | undefined {
   const requestOptions = getRequestOptions(context, request);
   const method = getRequestMethod(context, request, requestOptions);
   if (!method || !(NON_IDEMPOTENT_METHODS as readonly string[]).includes(method) || !isMethodRetried(retry.methods, method)) return undefined;
@@ -92,4 +96,12 @@ function getProblem(context: Parameters<typeof getPolicy>[0], { request, retry, 
   if (key === 'absent') return { messageId: 'missingIdempotencyKey', method };
   const value = key === 'present' && attempt ? keys.getRequestKeyValue(request, requestOptions) : undefined;
   return value && attempt && isKeyCreatedPerAttempt(context, value, attempt) ? { messageId: 'keyCreatedPerAttempt', method } : undefined;
+}
+
+/** A retried operation that POSTs without a key in a function of another module; reported where this file calls it. */
+function getRemoteProblem(context: Context, { request, retry }: RetriedRemoteRequest, keys: IdempotencyKeyFinder): Problem | undefined {
+  const checker = getTypeServices(context)?.program.getTypeChecker();
+  const method = checker && getRemoteRequestMethod(checker, request);
+  if (!method || !(NON_IDEMPOTENT_METHODS as readonly string[]).includes(method) || !isMethodRetried(retry.methods, method)) return undefined;
+  return keys.getRemoteRequestKey(request) === 'absent' ? { messageId: 'missingIdempotencyKey', method } : undefined;
 }

@@ -8,13 +8,8 @@
  */
 import { ts } from 'ts-morph';
 
-import { axios } from '../../knowledge/axios.js';
-import { fetch } from '../../knowledge/fetch.js';
-import { got } from '../../knowledge/got.js';
-import { ky } from '../../knowledge/ky.js';
-import { nodeHttp } from '../../knowledge/node-http.js';
+import { BUILT_IN_BREAKERS, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_PACKAGES } from '../../knowledge/circuit-breakers.js';
 import type { Specifier } from '../../knowledge/types.js';
-import { superagent } from '../../knowledge/superagent.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/ast/find-creation.js';
 import { followCallOf, listCalls } from '../../rules/ast/follow-call.js';
@@ -24,21 +19,10 @@ import { checkDocsUrl, type CheckedProject, type ProjectCheck } from './check.js
 const NAME = 'require-circuit-breaker';
 const ID = `${PLUGIN_NAME}/${NAME}`;
 
-/** Breakers: opossum's default export (`new CircuitBreaker(fn)`), cockatiel's `circuitBreaker()` and `wrap()`. */
-const BUILT_IN_BREAKERS: readonly Specifier[] = [
-  { package: 'opossum', name: 'default' },
-  { package: 'cockatiel', name: 'circuitBreaker' },
-  { package: 'cockatiel', name: 'wrap' },
-  { package: 'cockatiel', name: 'CircuitBreakerPolicy' },
-];
-
 /** Retries of an HTTP client itself: the client is the dependency. */
 const CLIENT_RETRIES: ReadonlySet<string> = new Set(['axios-retry', 'retry-axios', 'got', 'ky', 'superagent']);
 /** Retries of a wrapped operation: external when the operation calls out through an HTTP client. */
 const WRAPPER_RETRIES: ReadonlySet<string> = new Set(['p-retry', 'async-retry', 'cockatiel', 'retry']);
-/** Packages whose calls leave the process, from the HTTP client knowledge tables. */
-const HTTP_PACKAGES: ReadonlySet<string> = new Set([axios, fetch, got, ky, nodeHttp, superagent].flatMap((spec) => [...spec.packages, ...(spec === fetch ? ['undici-types'] : [])]));
-const HTTP_GLOBALS: ReadonlySet<string> = new Set(fetch.globals);
 /** Methods of a retry policy object that run the retried function (cockatiel `execute`, node-retry `attempt`). */
 const POLICY_METHODS: ReadonlySet<string> = new Set(['execute', 'attempt']);
 
@@ -119,11 +103,11 @@ function isExternalCall(callee: CalleePath | undefined, receiver: Creation | und
   if (!callee) return false;
   if (isHttpModule(callee)) return true;
   // A global such as `fetch` is declared by a package (@types/node, undici-types) or a TypeScript lib file.
-  return callee.module === undefined && callee.path.length === 1 && HTTP_GLOBALS.has(callee.path[0]!) && callee.package !== undefined;
+  return callee.module === undefined && callee.path.length === 1 && HTTP_CLIENT_GLOBALS.has(callee.path[0]!) && callee.package !== undefined;
 }
 
 function isHttpModule(callee: CalleePath): boolean {
-  return (callee.package !== undefined && HTTP_PACKAGES.has(callee.package)) || (callee.module !== undefined && HTTP_PACKAGES.has(callee.module));
+  return (callee.package !== undefined && HTTP_CLIENT_PACKAGES.has(callee.package)) || (callee.module !== undefined && HTTP_CLIENT_PACKAGES.has(callee.module));
 }
 
 /** Every breaker in the project's own files, and what each covers. */

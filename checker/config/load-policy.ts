@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { cosmiconfig, cosmiconfigSync, defaultLoadersSync, type LoadersSync } from 'cosmiconfig';
 
 import { PolicyError, resolvePolicy, validatePolicy, type Policy, type PolicyInput } from '../../knowledge/policy.js';
-import { findPolicy, loadPolicyFile, POLICY_MODULE_NAME } from '../../rules/policy/load-policy.js';
+import { findPolicy, isModuleOnlyPlace, loadPolicyFile, POLICY_MODULE_NAME, POLICY_SEARCH_PLACES } from '../../rules/policy/load-policy.js';
 import { ConfigError } from './config-error.js';
 
 export interface ProjectPolicy {
@@ -21,13 +21,8 @@ export interface ProjectPolicy {
   readonly file: string | undefined;
 }
 
-const MODULE_SEARCH_PLACES = [`.${POLICY_MODULE_NAME}rc.mjs`, `${POLICY_MODULE_NAME}.config.mjs`];
-
-const SEARCH_PLACES = [
-  'package.json',
-  ...['', '.json', '.yaml', '.yml', '.js', '.ts', '.cjs', '.mjs'].map((extension) => `.${POLICY_MODULE_NAME}rc${extension}`),
-  ...['js', 'ts', 'cjs', 'mjs'].map((extension) => `${POLICY_MODULE_NAME}.config.${extension}`),
-];
+/** The places the rules' synchronous search skips: ESM-only modules, imported here. */
+const MODULE_SEARCH_PLACES = POLICY_SEARCH_PLACES.filter(isModuleOnlyPlace);
 
 /** The policy for `root`, from `configFile` when given; throws ConfigError with one line. */
 export async function loadProjectPolicy(root: string, configFile: string | undefined): Promise<ProjectPolicy> {
@@ -79,7 +74,7 @@ function locatePolicyFile(root: string): string | undefined {
   const skip = (): Record<string, never> => ({});
   const loaders: LoadersSync = Object.fromEntries(['.js', '.ts', '.cjs', '.mjs', '.json', '.yaml', '.yml', 'noExt'].map((extension) => [extension, skip]));
   try {
-    const explorer = cosmiconfigSync(POLICY_MODULE_NAME, { searchStrategy: 'global', searchPlaces: SEARCH_PLACES, loaders: { ...defaultLoadersSync, ...loaders } });
+    const explorer = cosmiconfigSync(POLICY_MODULE_NAME, { searchStrategy: 'global', searchPlaces: [...POLICY_SEARCH_PLACES], loaders: { ...defaultLoadersSync, ...loaders } });
     return explorer.search(root)?.filepath;
   } catch {
     return undefined;

@@ -10,6 +10,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { getTypeServices } from './get-type-services.js';
+import { evaluateExpression } from './resolve-across-files.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -33,6 +34,13 @@ export interface Attachment {
   readonly memberPath: readonly string[];
 }
 
+/** An assignment in the making module to a property of the made object (`client.defaults.timeout = 0`). */
+export interface MemberWrite {
+  readonly node: ts.BinaryExpression;
+  /** Property names from the object down (`['defaults', 'headers', 'common', 'Idempotency-Key']`); undefined where computed from a variable. */
+  readonly memberPath: readonly (string | undefined)[];
+}
+
 export interface Creation {
   /** Absolute file name of the module that made the object. */
   readonly file: string;
@@ -45,6 +53,7 @@ export interface Creation {
   /** The variable the object is stored in, when it is one. */
   readonly variable: ts.VariableDeclaration | undefined;
   readonly attachments: readonly Attachment[];
+  readonly writes: readonly MemberWrite[];
 }
 
 const MAX_DEPTH = 8;
@@ -79,6 +88,16 @@ export function findCreationOf(checker: ts.TypeChecker, node: ts.Node, depth = 0
   return undefined;
 }
 
+/**
+ * The value of the creation's argument at `index`, evaluated through the type checker in the making module
+ * (spreads of imported constants included; functions and calls stay as OPAQUE properties); undefined when
+ * it cannot be read, `{ value: undefined }` when no such argument is passed.
+ */
+export function evaluateCreationArgument(checker: ts.TypeChecker, creation: Creation, index: number): { readonly value: unknown } | undefined {
+  const argument = creation.arguments[index];
+  return argument ? evaluateExpression(checker, argument) : { value: undefined };
+}
+
 /** The module export a callee expression names, followed through its import. */
 export function describeCallee(checker: ts.TypeChecker, callee: ts.Expression): CalleePath | undefined {
   const members: string[] = [];
@@ -101,6 +120,7 @@ function describeCreation(checker: ts.TypeChecker, node: ts.CallExpression | ts.
   const args = [...(node.arguments ?? [])];
   const options = args.map(skipOuterExpressions).find(ts.isObjectLiteralExpression);
   const sourceFile = node.getSourceFile();
+  const uses = variable && ts.isIdentifier(variable.name) ? findAttachments(checker, sourceFile, variable) : { attachments: [], writes: [] };
   return {
     file: sourceFile.fileName,
     node,
@@ -109,14 +129,16 @@ function describeCreation(checker: ts.TypeChecker, node: ts.CallExpression | ts.
     arguments: args,
     options,
     variable,
-    attachments: variable && ts.isIdentifier(variable.name) ? findAttachments(checker, sourceFile, variable) : [],
+    attachments: uses.attachments,
+    writes: uses.writes,
   };
 }
 
-/** Calls in the file that pass the variable's value along or call a method on it. */
-function findAttachments(checker: ts.TypeChecker, sourceFile: ts.SourceFile, variable: ts.VariableDeclaration): Attachment[] {
+/** Calls in the file that pass the variable's value along or call a method on it, and assignments to its properties. */
+function findAttachments(checker: ts.TypeChecker, sourceFile: ts.SourceFile, variable: ts.VariableDeclaration): { attachments: Attachment[]; writes: MemberWrite[] } {
   const name = (variable.name as ts.Identifier).text;
-  if (!sourceFile.text.includes(name)) return [];
+  const writes: MemberWrite[] = [];
+  if (!sourceFile.text.includes(name)) return { attachments: [], writes };
   const symbol = checker.getSymbolAtLocation(variable.name);
   const refersToVariable = (expression: ts.Expression): boolean => {
     const inner = skipOuterExpressions(expression);
@@ -130,10 +152,30 @@ function findAttachments(checker: ts.TypeChecker, sourceFile: ts.SourceFile, var
       const memberPath = getReceiverPath(node.expression, refersToVariable);
       if (memberPath) found.push({ node, callee: undefined, position: 'receiver', memberPath });
     }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const memberPath = getWritePath(checker, node.left, refersToVariable);
+      if (memberPath) writes.push({ node, memberPath });
+    }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return found;
+  return { attachments: found, writes };
+}
+
+/** `client.defaults.headers.common[KEY]` → `['defaults', 'headers', 'common', <KEY's value>]` when the root is the variable. */
+function getWritePath(checker: ts.TypeChecker, target: ts.Expression, isVariable: (expression: ts.Expression) => boolean): (string | undefined)[] | undefined {
+  const members: (string | undefined)[] = [];
+  let current = skipOuterExpressions(target);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+    if (ts.isPropertyAccessExpression(current)) {
+      members.unshift(current.name.text);
+    } else {
+      const key = evaluateExpression(checker, current.argumentExpression)?.value;
+      members.unshift(typeof key === 'string' || typeof key === 'number' ? String(key) : undefined);
+    }
+    current = skipOuterExpressions(current.expression);
+  }
+  return members.length > 0 && isVariable(current) ? members : undefined;
 }
 
 /** `client.interceptors.request.use` → `['interceptors', 'request', 'use']` when the root is the variable. */

@@ -22,8 +22,16 @@ export function resolveAcrossFiles(context: AnyContext, node: TSESTree.Node): St
   if (!tsNode || !(ts.isIdentifier(tsNode) || ts.isPropertyAccessExpression(tsNode) || ts.isElementAccessExpression(tsNode))) {
     return undefined;
   }
-  const checker = services.program.getTypeChecker();
-  const found = evaluate(checker, tsNode as ts.Expression, 0);
+  return evaluateExpression(services.program.getTypeChecker(), tsNode as ts.Expression);
+}
+
+/**
+ * The value of any TypeScript expression, in whichever module it is written: constants it names are
+ * followed to their declarations. Object properties set to something that cannot be read (a function, a
+ * call) are kept, as OPAQUE, so the keys of an options object are known even when some values are not.
+ */
+export function evaluateExpression(checker: ts.TypeChecker, node: ts.Expression): StaticValue | undefined {
+  const found = evaluate(checker, node, 0);
   return found === UNKNOWN ? undefined : { value: found };
 }
 

@@ -3,11 +3,18 @@
  * `new Headers(…)`, superagent's `.set()`, node:http's `req.setHeader()`), in its client's defaults
  * (`axios.create({ headers })`, `api.defaults.headers.common[…] = …`, `got.extend({ headers })`), or set by
  * a request interceptor or hook (`api.interceptors.request.use(…)`, `hooks.beforeRequest`).
- * Header names compare case-insensitively. A value the rule cannot read counts as "unknown", never "absent".
+ * With type information, the same questions are asked of a client made in another module (its factory
+ * options, interceptors and defaults writes there) and of a request sent in another module: both paths
+ * describe what they read the same small way (header names, a defaults path, the strings a function
+ * names) and one judgement decides. Header names compare case-insensitively. A value the rule cannot read
+ * counts as "unknown", never "absent".
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
 
 import { findConstInitializer, findProperty } from '../ast/find-property.js';
+import { getTypeServices } from '../ast/get-type-services.js';
+import { evaluateExpression, OPAQUE } from '../ast/resolve-across-files.js';
 import { listPropertyNames } from '../ast/list-property-names.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
@@ -15,8 +22,9 @@ import { walkDescendants } from '../ast/walk-descendants.js';
 import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } from './find-http-usage.js';
 import type { HttpLibrary } from './http-libraries.js';
 import { followRequestChain } from './request-chain.js';
-import { getCreationOption, getLiteralKeys, type TypedClient } from './typed-clients.js';
+import { evaluateRemoteOptions, listRemoteArguments, type RemoteRequest } from './remote-requests.js';
 import type { RequestOptions } from './request-options.js';
+import { listNamedStrings, type TypedClient, type TypedCreation } from './typed-clients.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -100,17 +108,43 @@ export class IdempotencyKeyFinder {
     return key;
   }
 
-  /** A client from another module: only a plain factory call with no interceptors or header writes there can tell. */
+  /** A request sent by a function in another module: its arguments and its client, read there. */
+  getRemoteRequestKey(request: RemoteRequest): KeyPresence {
+    const checker = this.getChecker();
+    const options = checker && evaluateRemoteOptions(checker, request);
+    if (!checker || !options) return 'unknown';
+    const headersOption = request.library.spec.headersOption;
+    if (options.value !== undefined) {
+      if (options.value === null || typeof options.value !== 'object') return 'unknown';
+      const headers = headersOption ? (options.value as Record<string, unknown>)[headersOption] : undefined;
+      const own = headers === undefined ? 'absent' : this.findInValue(headers);
+      if (own !== 'absent') return own;
+    }
+    if (listRemoteArguments(checker, request).some((value) => this.hasKeyFieldValue(value))) return 'present';
+    return request.client ? this.getTypedCreationKey(request.library, request.client) : 'absent';
+  }
+
   private getTypedClientKey(client: TypedClient): KeyPresence {
-    const creation = client.creation;
-    if (!creation || creation.opaque || !creation.fromLibrary || creation.hasDefaultsWrite || creation.hasInterceptors) return 'unknown';
-    if (getCreationOption(creation, 'hooks')) return 'unknown';
-    const headersOption = client.library.spec.headersOption;
-    const headers = headersOption ? getCreationOption(creation, headersOption) : undefined;
-    if (!headers) return 'absent';
-    const names = getLiteralKeys(headers);
-    if (!names || names.some((name) => HEADER_BUCKETS.has(name))) return 'unknown';
-    return names.some((name) => this.isKeyName(name)) ? 'present' : 'absent';
+    return client.creation ? this.getTypedCreationKey(client.library, client.creation) : 'unknown';
+  }
+
+  /** A client made in another module: its factory options, and the interceptors and defaults writes there. */
+  private getTypedCreationKey(library: HttpLibrary, typed: TypedCreation): KeyPresence {
+    const checker = this.getChecker();
+    if (!checker || !typed.options || !typed.fromLibrary || typed.options[HOOK_NAMES[0]!] !== undefined) return 'unknown';
+    let result: KeyPresence = 'absent';
+    for (const write of typed.creation.writes) {
+      if (write.memberPath[0] !== 'defaults' || write.memberPath[1] !== 'headers') continue;
+      result = combine(result, this.judgeDefaultsWrite(write.memberPath.slice(2), () => this.findInValue(evaluateExpression(checker, write.node.right)?.value, true)));
+    }
+    for (const attachment of typed.creation.attachments) {
+      if (attachment.position === 'receiver' && attachment.memberPath.join('.') === 'interceptors.request.use') {
+        const named = listNamedStrings(checker, attachment.node.arguments[0]);
+        result = combine(result, this.judgeNamedStrings(named.strings, named.readable));
+      }
+    }
+    const headers = library.spec.headersOption ? typed.options[library.spec.headersOption] : undefined;
+    return headers === undefined ? result : combine(result, this.findInValue(headers, true));
   }
 
   private getInstanceKey(instance: HttpInstance): KeyPresence {
@@ -162,12 +196,17 @@ export class IdempotencyKeyFinder {
     let result: KeyPresence = 'absent';
     for (const use of uses) {
       if (use.kind !== 'defaults-write' || use.path[1] !== 'headers') continue;
-      const rest = use.path.slice(2);
-      if (rest.some((segment) => segment === undefined)) result = combine(result, 'unknown');
-      else if (rest.some((segment) => this.isKeyName(segment))) return 'present';
-      else result = combine(result, this.findInHeaders(use.node.right, true));
+      result = combine(result, this.judgeDefaultsWrite(use.path.slice(2), () => this.findInHeaders(use.node.right, true)));
+      if (result === 'present') return result;
     }
     return result;
+  }
+
+  /** A write under `defaults.headers`, by the rest of its path: a key header named in it, else what the value holds. */
+  private judgeDefaultsWrite(rest: readonly (string | undefined)[], readValue: () => KeyPresence): KeyPresence {
+    if (rest.some((segment) => segment === undefined)) return 'unknown';
+    if (rest.some((segment) => this.isKeyName(segment))) return 'present';
+    return readValue();
   }
 
   /** A headers expression: object literal or constant (with axios method buckets when `buckets`), `new Headers(…)`, pairs. */
@@ -196,14 +235,19 @@ export class IdempotencyKeyFinder {
     }
     const names = listPropertyNames(this.context, expression);
     if (names.kind === 'unknown') return 'unknown';
-    if (names.names.some((name) => this.isKeyName(name))) return 'present';
+    return this.judgeHeaderNames(names.names, buckets, (bucket) => {
+      const inBucket = findProperty(this.context, expression, bucket);
+      if (inBucket.kind !== 'found') return 'unknown';
+      return inBucket.node ? this.findInHeaders(inBucket.node, false, depth + 1) : this.findInValue(inBucket.value?.value);
+    });
+  }
+
+  /** A headers object by its names: a key header among them; with axios method buckets, what each bucket holds. */
+  private judgeHeaderNames(names: readonly string[], buckets: boolean, readBucket: (bucket: string) => KeyPresence): KeyPresence {
+    if (names.some((name) => this.isKeyName(name))) return 'present';
     if (!buckets) return 'absent';
     let result: KeyPresence = 'absent';
-    for (const bucket of names.names.filter((name) => HEADER_BUCKETS.has(name))) {
-      const inBucket = findProperty(this.context, expression, bucket);
-      if (inBucket.kind !== 'found') result = combine(result, 'unknown');
-      else result = combine(result, inBucket.node ? this.findInHeaders(inBucket.node, false, depth + 1) : this.findInValue(inBucket.value?.value));
-    }
+    for (const bucket of names.filter((name) => HEADER_BUCKETS.has(name))) result = combine(result, readBucket(bucket));
     return result;
   }
 
@@ -222,9 +266,11 @@ export class IdempotencyKeyFinder {
     return 'absent';
   }
 
-  private findInValue(value: unknown): KeyPresence {
-    if (value === null || typeof value !== 'object') return 'unknown';
-    return Object.keys(value).some((name) => this.isKeyName(name)) ? 'present' : 'absent';
+  /** A headers value read statically or evaluated in another module. */
+  private findInValue(value: unknown, buckets = false): KeyPresence {
+    if (value === null || typeof value !== 'object' || value === OPAQUE || Array.isArray(value)) return 'unknown';
+    const record = value as Record<string, unknown>;
+    return this.judgeHeaderNames(Object.keys(record), buckets, (bucket) => this.findInValue(record[bucket]));
   }
 
   /** `fetch(new Request(url, { headers }))`. */
@@ -270,24 +316,32 @@ export class IdempotencyKeyFinder {
       else if (definition?.type === 'Variable' && definition.node.init) expression = definition.node.init;
       else return 'unknown';
     }
-    let found = false;
-    walkDescendants(this.context, expression, (current) => {
-      if (found) return false;
-      if (this.namesKey(current)) found = true;
-      return !found;
-    });
-    return found ? 'present' : isReadable(expression) ? 'absent' : 'unknown';
+    const strings: unknown[] = [];
+    walkDescendants(this.context, expression, (current) => void strings.push(this.getNamedString(current)));
+    return this.judgeNamedStrings(strings, isReadable(expression));
   }
 
-  /** A string, template or constant in a function body that is one of the header names. */
-  private namesKey(node: TSESTree.Node): boolean {
-    if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && this.isKeyName(node.value);
-    if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0 && this.isKeyName(node.quasis[0]?.value.cooked ?? '');
-    if (node.type === AST_NODE_TYPES.Identifier && isValuePosition(node)) {
-      const value = getStaticValueOf(this.context, node)?.value;
-      return typeof value === 'string' && this.isKeyName(value);
-    }
-    return false;
+  /** A function described by the strings it names: one of the header names counts; a body that cannot be read is unknown. */
+  private judgeNamedStrings(strings: readonly unknown[], readable: boolean): KeyPresence {
+    if (strings.some((value) => typeof value === 'string' && this.isKeyName(value))) return 'present';
+    return readable ? 'absent' : 'unknown';
+  }
+
+  /** The string a literal, a plain template or a constant used as a value names. */
+  private getNamedString(node: TSESTree.Node): unknown {
+    if (node.type === AST_NODE_TYPES.Literal) return node.value;
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+    return node.type === AST_NODE_TYPES.Identifier && isValuePosition(node) ? getStaticValueOf(this.context, node)?.value : undefined;
+  }
+
+  /** A body field that carries the key, in a value evaluated in another module (headers are judged above). */
+  private hasKeyFieldValue(value: unknown, depth = 0): boolean {
+    if (value === null || typeof value !== 'object' || depth > 3) return false;
+    return Object.entries(value).some(([key, inner]) => key !== 'headers' && (this.fieldNames.has(normalizeFieldName(key)) || this.hasKeyFieldValue(inner, depth + 1)));
+  }
+
+  private getChecker(): ts.TypeChecker | undefined {
+    return getTypeServices(this.context)?.program.getTypeChecker();
   }
 
   /** APIs that take the key in the body (`{ idempotency_key }`, `idempotencyKey`) written in the call. */

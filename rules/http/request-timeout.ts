@@ -4,7 +4,6 @@
  * `.timeout()`, node:http's `req.setTimeout()`, or the library's own default (ky: 10 s).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import ts from 'typescript';
 
 import { findConstInitializer, findProperty, type PropertyLookup } from '../ast/find-property.js';
 import { OPAQUE } from '../ast/resolve-across-files.js';
@@ -15,7 +14,7 @@ import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } fr
 import type { AgentOption, HttpLibrary } from './http-libraries.js';
 import { followRequestChain } from './request-chain.js';
 import { getRequestOptions, type RequestOptions } from './request-options.js';
-import { getCreationOption, type TypedClient } from './typed-clients.js';
+import type { TypedClient } from './typed-clients.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -245,23 +244,23 @@ function readAgentTimeout(context: AnyContext, agentOption: AgentOption, options
   return { kind: 'set', milliseconds: typeof value === 'number' ? value : undefined };
 }
 
-/** A client recognised by its type: only its factory call in another module can tell it has no timeout. */
+/**
+ * A client made in another module: the options its factory was given there, read through the type checker.
+ * A write to its defaults there, or options that cannot be read, leave it unknown.
+ */
 function getTypedClientTimeout(client: TypedClient, settings: TimeoutSettings): TimeoutState {
   const creation = client.creation;
-  if (!creation || creation.opaque || creation.hasDefaultsWrite || !creation.fromLibrary) return UNKNOWN;
+  const options = creation?.options;
+  if (!creation || !options || !creation.fromLibrary || creation.creation.writes.some((write) => write.memberPath[0] === 'defaults')) return UNKNOWN;
   const spec = client.library.spec;
-  if (spec.deadlineOptions.some((name) => getCreationOption(creation, name))) return { kind: 'set' };
+  if (spec.deadlineOptions.some((name) => options[name] !== undefined && options[name] !== null)) return { kind: 'set' };
   const option = spec.timeout.option;
-  const initializer = option ? getCreationOption(creation, option) : undefined;
   const name = `client \`${creation.variableName}\``;
-  if (initializer) {
-    let state: TimeoutState = { kind: 'set' };
-    if (ts.isNumericLiteral(initializer)) state = interpretTimeoutValue(client.library, { value: Number(initializer.text.replaceAll('_', '')) }, undefined);
-    if (initializer.kind === ts.SyntaxKind.FalseKeyword) state = interpretTimeoutValue(client.library, { value: false }, undefined);
-    return state.kind === 'none' ? { kind: 'none', reason: `${name} created with ${state.reason}` } : state;
-  }
-  const state = getLibraryDefault(client.library, settings);
-  return state.kind === 'none' ? { kind: 'none', reason: `${name} created without a timeout` } : state;
+  const state = option && Object.hasOwn(options, option) ? interpretTimeoutValue(client.library, { value: options[option] }, undefined) : ABSENT;
+  if (state.kind === 'none') return { kind: 'none', reason: `${name} created with ${state.reason}` };
+  if (state.kind !== 'absent') return state;
+  const fallback = getLibraryDefault(client.library, settings);
+  return fallback.kind === 'none' ? { kind: 'none', reason: `${name} created without a timeout` } : fallback;
 }
 
 /** The inventory's printable timeout. */

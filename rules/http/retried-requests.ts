@@ -3,18 +3,23 @@
  * async-retry or cockatiel callback, a hand-written loop body, and the local functions and methods they
  * call), the requests of a client a retry is attached to (`axiosRetry(api)`, a got/ky instance with
  * `retry` in its defaults and the instances extended from it), the request whose own options hold the
- * retry (`got.post(url, { retry })`), and superagent's `.retry()` on a request or an agent.
+ * retry (`got.post(url, { retry })`), and superagent's `.retry()` on a request or an agent. With type
+ * information, also requests through a client made and retried in another module (`axiosRetry(api)`
+ * there), and requests a retried operation sends from functions in other modules.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { AXIOS_RETRY_CONFIG_KEY } from '../../knowledge/axios-retry.js';
+import { AXIOS_RETRY_CONFIG_KEY, axiosRetry } from '../../knowledge/axios-retry.js';
 import { findProperty } from '../ast/find-property.js';
 import { getThisMemberName } from '../ast/find-value-references.js';
+import { getTypeServices } from '../ast/get-type-services.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
+import { getAttachedRetryMethods } from '../retry/libraries/axios-retry.js';
 import type { RetriedMethods, RetryPolicy } from '../retry/retry-policy.js';
 import type { HttpInstance, HttpRequest, HttpUsage } from './find-http-usage.js';
 import { HTTP_LIBRARIES, type HttpLibrary, type HttpLibraryName } from './http-libraries.js';
+import { findRemoteRequests, type RemoteRequest } from './remote-requests.js';
 import { getRequestOptions } from './request-options.js';
 import { getSuperagentRetries } from './superagent-retry.js';
 
@@ -25,6 +30,11 @@ export interface Retry {
   readonly library: string;
   readonly node: TSESTree.Node;
   readonly methods: RetriedMethods;
+}
+
+export interface RetriedRemoteRequest {
+  readonly request: RemoteRequest;
+  readonly retry: Retry;
 }
 
 export interface RetriedRequest {
@@ -61,7 +71,33 @@ export function findRetriedRequests(context: AnyContext, usage: HttpUsage, polic
     }
   }
   for (const { requests, retry } of getSuperagentRetries(context, usage)) add(requests, retry, false);
+  for (const request of usage.requests) {
+    const retry = request.origin.kind === 'typed' && !hasRetryOverride(context, request) ? findRetryAttachedElsewhere(context, request) : undefined;
+    if (retry) add([request], retry, true);
+  }
   return found;
+}
+
+/** Requests that retried operations send from functions in other modules (type information only). */
+export function findRetriedRemoteRequests(context: AnyContext, policies: readonly RetryPolicy[]): RetriedRemoteRequest[] {
+  if (!getTypeServices(context)) return [];
+  return policies.flatMap((policy) => {
+    if (!policy.operation) return [];
+    const retry: Retry = { library: policy.library, node: policy.node, methods: policy.methods };
+    return findRemoteRequests(context, resolveFunction(context, policy.operation) ?? policy.operation).map((request) => ({ request, retry }));
+  });
+}
+
+/** `axiosRetry(client, …)` in the module that made a client this file imports. */
+function findRetryAttachedElsewhere(context: AnyContext, request: HttpRequest): Retry | undefined {
+  const checker = getTypeServices(context)?.program.getTypeChecker();
+  const creation = request.origin.kind === 'typed' ? request.origin.client.creation?.creation : undefined;
+  if (!checker || !creation) return undefined;
+  for (const attachment of creation.attachments) {
+    const methods = getAttachedRetryMethods(checker, attachment);
+    if (methods) return { library: axiosRetry.name, node: request.node, methods };
+  }
+  return undefined;
 }
 
 /** Whether the retry resends requests of this method (an unknown set counts as all for a wrapped operation). */

@@ -1,14 +1,16 @@
 /**
  * With type information: recognises a client whose origin this file does not show (a parameter, a class
- * member or an import typed `AxiosInstance`, `Got`, `KyInstance`, `SuperAgentStatic`), and, when its
- * declaration is a factory call in another module (`export const api = axios.create({ … })`), reads the
- * options written there.
+ * member or an import typed `AxiosInstance`, `Got`, `KyInstance`, `SuperAgentStatic`), and, when it was
+ * made by a factory call in another module (`export const api = axios.create({ … })`), describes that
+ * creation with findCreation: the factory's options evaluated there (imported constants and spreads
+ * included), the calls that receive the client (`axiosRetry(api)`, interceptors) and writes to its defaults.
  */
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { evaluateCreationArgument, findCreationOf, findValueDeclaration, skipOuterExpressions, type Creation } from '../ast/find-creation.js';
 import { getTypeServices } from '../ast/get-type-services.js';
-import { findDeclaration } from '../ast/resolve-across-files.js';
+import { evaluateExpression } from '../ast/resolve-across-files.js';
 import { HTTP_LIBRARIES, type HttpLibrary } from './http-libraries.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -16,23 +18,18 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export interface TypedClient {
   readonly library: HttpLibrary;
   readonly expression: TSESTree.Node;
-  /** The factory call that created it, when its declaration is `const x = <client>.<factory>(…)`. */
+  /** How it was made, when it is a `const` set to a factory call of the library (`axios.create(…)`). */
   readonly creation?: TypedCreation;
 }
 
 export interface TypedCreation {
   readonly factory: string;
-  /** The options object literal passed to the factory; undefined when none was passed. */
-  readonly options: ts.ObjectLiteralExpression | undefined;
-  /** The options are not a plain object literal (a variable, a spread, a call): nothing can be told. */
-  readonly opaque: boolean;
+  /** The factory's options, evaluated where they are written (OPAQUE for unreadable values); undefined when they cannot be read. */
+  readonly options: Readonly<Record<string, unknown>> | undefined;
   /** The factory was called on the library itself (`axios.create`), not on another instance. */
   readonly fromLibrary: boolean;
-  /** The declaring module assigns `<name>.defaults.…` somewhere. */
-  readonly hasDefaultsWrite: boolean;
-  /** The declaring module registers `<name>.interceptors.…` somewhere. */
-  readonly hasInterceptors: boolean;
-  readonly fileName: string;
+  /** The creation, with the calls and assignments in its module that receive the client. */
+  readonly creation: Creation;
   readonly variableName: string;
 }
 
@@ -64,73 +61,56 @@ function isDeclaredIn(symbol: ts.Symbol, typesPackage: string | undefined): bool
 }
 
 function findCreation(checker: ts.TypeChecker, tsNode: ts.Node, library: HttpLibrary): TypedCreation | undefined {
-  const target = ts.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode;
-  const declaration = findDeclaration(checker, target);
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
-  if ((ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0) return undefined;
-  let initializer: ts.Expression = declaration.initializer;
-  while (ts.isAsExpression(initializer) || ts.isSatisfiesExpression(initializer) || ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
-  if (!ts.isCallExpression(initializer)) return undefined;
-  const callee = initializer.expression;
-  const factory = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const creation = findCreationOf(checker, tsNode);
+  return creation ? describeTypedCreation(checker, creation, library) : undefined;
+}
+
+/** A creation as a client of `library`: a `const` set to one of its factories (`axios.create`, `got.extend`), or undefined. */
+export function describeTypedCreation(checker: ts.TypeChecker, creation: Creation, library: HttpLibrary): TypedCreation | undefined {
+  const variable = creation.variable;
+  // Only a `const` can be followed: anything else may be replaced after it is made.
+  if (!creation.callee || !variable || !ts.isIdentifier(variable.name) || (ts.getCombinedNodeFlags(variable) & ts.NodeFlags.Const) === 0) return undefined;
+  const { callee } = creation;
+  const factory = callee.path.at(-1);
   if (factory === undefined || !Object.hasOwn(library.spec.instanceFactories, factory)) return undefined;
-  const fromLibrary = ts.isPropertyAccessExpression(callee) ? isLibraryItself(checker, callee.expression, library) : true;
+  const origin = callee.package ?? callee.module;
+  const owner = callee.path.length === 2 ? callee.path[0]! : undefined;
+  const fromLibrary =
+    origin !== undefined &&
+    library.spec.packages.includes(origin) &&
+    (callee.path.length === 1 || (owner !== undefined && (owner === 'default' || library.clientExports.includes(owner))));
   const optionsIndex = library.spec.instanceFactories[factory]?.optionsArgument;
-  const argument = optionsIndex === undefined ? undefined : initializer.arguments[optionsIndex];
-  const options = argument && ts.isObjectLiteralExpression(argument) ? argument : undefined;
-  const opaque = (argument !== undefined && options === undefined) || (options?.properties.some((property) => !ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) ?? false);
-  const sourceFile = declaration.getSourceFile();
-  const variableName = declaration.name.text;
-  return {
-    factory,
-    options,
-    opaque,
-    fromLibrary,
-    hasDefaultsWrite: sourceFile.text.includes(`${variableName}.defaults.`),
-    hasInterceptors: sourceFile.text.includes(`${variableName}.interceptors.`),
-    fileName: sourceFile.fileName,
-    variableName,
+  const evaluated = optionsIndex === undefined ? { value: undefined } : evaluateCreationArgument(checker, creation, optionsIndex);
+  const value = evaluated?.value ?? (evaluated ? {} : undefined);
+  const options = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return { factory, options, fromLibrary, creation, variableName: variable.name.text };
+}
+
+/**
+ * The strings a function in another module names (an interceptor given to a client there): string
+ * literals, and constants used as a computed key or a call argument (`config.headers[KEY]`,
+ * `headers.set(KEY, …)`). `readable` is false when the function's body cannot be found.
+ */
+export function listNamedStrings(checker: ts.TypeChecker, node: ts.Expression | undefined): { strings: unknown[]; readable: boolean } {
+  let expression: ts.Node | undefined = node && skipOuterExpressions(node);
+  if (expression && ts.isIdentifier(expression)) {
+    const declaration = findValueDeclaration(checker, expression);
+    expression = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+  }
+  if (!expression || !(ts.isArrowFunction(expression) || ts.isFunctionExpression(expression) || ts.isFunctionDeclaration(expression))) return { strings: [], readable: false };
+  const strings: unknown[] = [];
+  const visit = (current: ts.Node): void => {
+    if (ts.isStringLiteral(current) || ts.isNoSubstitutionTemplateLiteral(current)) strings.push(current.text);
+    else if (ts.isIdentifier(current) && isValuePosition(current)) strings.push(evaluateExpression(checker, current)?.value);
+    ts.forEachChild(current, visit);
   };
+  visit(expression);
+  return { strings, readable: true };
 }
 
-/** Whether `expression` is the library's own default client (`axios`, `got`, `ky`), not an instance of it. */
-function isLibraryItself(checker: ts.TypeChecker, expression: ts.Expression, library: HttpLibrary): boolean {
-  const symbol = checker.getSymbolAtLocation(expression);
-  const declaration = symbol?.declarations?.[0];
-  if (!declaration) return false;
-  return ts.isImportClause(declaration) || ts.isImportSpecifier(declaration) || ts.isNamespaceImport(declaration)
-    ? library.spec.packages.some((name) => getModuleSpecifier(declaration) === name)
-    : false;
-}
-
-function getModuleSpecifier(declaration: ts.Declaration): string | undefined {
-  let node: ts.Node = declaration;
-  while (!ts.isImportDeclaration(node)) {
-    if (!node.parent) return undefined;
-    node = node.parent;
-  }
-  return ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
-}
-
-/** The keys of an object literal in another module; undefined when one is computed or spread. */
-export function getLiteralKeys(node: ts.Expression): readonly string[] | undefined {
-  if (!ts.isObjectLiteralExpression(node)) return undefined;
-  const names: string[] = [];
-  for (const property of node.properties) {
-    const name = property.name;
-    if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name))) return undefined;
-    names.push(name.text);
-  }
-  return names;
-}
-
-/** The initializer of option `name` in a factory's options literal. */
-export function getCreationOption(creation: TypedCreation, name: string): ts.Expression | undefined {
-  for (const property of creation.options?.properties ?? []) {
-    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && property.name.text === name) {
-      return property.initializer;
-    }
-    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
-  }
-  return undefined;
+function isValuePosition(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isElementAccessExpression(parent)) return parent.argumentExpression === node;
+  if (ts.isCallExpression(parent)) return parent.arguments.includes(node);
+  return ts.isComputedPropertyName(parent);
 }

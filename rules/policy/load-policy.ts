@@ -17,22 +17,24 @@ export interface LoadedPolicy {
   readonly file: string | undefined;
 }
 
-// ESM-only `.mjs` files cannot be loaded synchronously, as ESLint rules must; `.js` and `.ts` can.
+/**
+ * Where the policy is looked for, in order, in each directory from the start one up: one list for the
+ * ESLint rules and policy-check.
+ */
+export const POLICY_SEARCH_PLACES: readonly string[] = [
+  'package.json',
+  ...['', '.json', '.yaml', '.yml', '.js', '.ts', '.cjs', '.mjs'].map((extension) => `.${POLICY_MODULE_NAME}rc${extension}`),
+  ...['js', 'ts', 'cjs', 'mjs'].map((extension) => `${POLICY_MODULE_NAME}.config.${extension}`),
+];
+
+/** ESM-only `.mjs` files cannot be loaded synchronously, as ESLint rules must: policy-check reads those itself. */
+export function isModuleOnlyPlace(place: string): boolean {
+  return place.endsWith('.mjs');
+}
+
 const explorer = cosmiconfigSync(POLICY_MODULE_NAME, {
   searchStrategy: 'global',
-  searchPlaces: [
-    'package.json',
-    `.${POLICY_MODULE_NAME}rc`,
-    `.${POLICY_MODULE_NAME}rc.json`,
-    `.${POLICY_MODULE_NAME}rc.yaml`,
-    `.${POLICY_MODULE_NAME}rc.yml`,
-    `.${POLICY_MODULE_NAME}rc.js`,
-    `.${POLICY_MODULE_NAME}rc.ts`,
-    `.${POLICY_MODULE_NAME}rc.cjs`,
-    `${POLICY_MODULE_NAME}.config.js`,
-    `${POLICY_MODULE_NAME}.config.ts`,
-    `${POLICY_MODULE_NAME}.config.cjs`,
-  ],
+  searchPlaces: POLICY_SEARCH_PLACES.filter((place) => !isModuleOnlyPlace(place)),
 });
 
 const cacheByDirectory = new Map<string, LoadedPolicy>();

@@ -118,6 +118,55 @@ export const api = got.extend({ retry: { limit: 3, statusCodes: TRANSIENT_STATUS
       filename: TYPED_FILENAME,
       languageOptions: typed,
     },
+    // with types, a wrapper around an imported function that sends no request
+    {
+      code: `
+import pRetry from 'p-retry';
+import { lookUpRate } from './platform-clients.js';
+export const rate = (currency: string) => pRetry(() => lookUpRate(currency), { retries: 3, randomize: true });`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
+    // hand-written: a catch around a call that may not be HTTP at all; a fetch loop that retries network errors only
+    {
+      code: `
+export async function syncInventory(sendBatch) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await sendBatch();
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100 + Math.random() * 100));
+    }
+  }
+}`,
+      languageOptions: javascript,
+    },
+    {
+      code: `
+export async function loadProfile(id) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const res = await fetch(\`https://profiles.internal/\${id}\`, { signal: AbortSignal.timeout(2_000) });
+      return res;
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100 + Math.random() * 100));
+    }
+  }
+}`,
+      languageOptions: { ...javascript, globals: { fetch: 'readonly', AbortSignal: 'readonly' } },
+    },
+    // hand-written: a .catch(cb) that retries a function it was given, which may not be HTTP at all
+    {
+      code: `
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const retry = (fn, retriesLeft = 3, interval = 200) =>
+  fn().catch(async (error) => {
+    if (retriesLeft === 1) throw error;
+    await delay(interval * Math.random());
+    return retry(fn, retriesLeft - 1, interval * 2);
+  });`,
+      languageOptions: javascript,
+    },
   ],
   invalid: [
     {
@@ -240,6 +289,84 @@ export const api = got.extend({ retry: { limit: 3, statusCodes: RETRYABLE_STATUS
       filename: TYPED_FILENAME,
       languageOptions: typed,
       errors: [{ messageId: 'retriesClientErrors', line: 4, column: 65, data: { library: 'got', statuses: '404' } }],
+      output: null,
+    },
+    // with types, a wrapper around an imported function whose axios request rejects on 4xx
+    {
+      code: `
+import pRetry from 'p-retry';
+import { fetchQuote } from './platform-clients.js';
+export const quote = (id: string) => pRetry(() => fetchQuote(id), { retries: 3, randomize: true });`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'p-retry' }, line: 4, column: 38 }],
+      output: null,
+    },
+    // hand-written: a fetch loop whose try block throws on every non-ok answer, and the catch retries it
+    {
+      code: `
+export async function loadOrder(id) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const res = await fetch(\`https://orders.internal/\${id}\`, { signal: AbortSignal.timeout(2_000) });
+      if (!res.ok) throw new Error(\`orders answered \${res.status}\`);
+      return await res.json();
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100 + Math.random() * 100));
+    }
+  }
+}`,
+      languageOptions: { ...javascript, globals: { fetch: 'readonly', AbortSignal: 'readonly' } },
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 6, column: 11 }],
+      output: null,
+    },
+    // hand-written: an answer check that goes round again on any non-ok answer
+    {
+      code: `
+export async function loadStock(sku) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const res = await fetch(\`https://stock.internal/\${sku}\`, { signal: AbortSignal.timeout(2_000) });
+    if (!res.ok) {
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100 + Math.random() * 100));
+      continue;
+    }
+    return res.json();
+  }
+}`,
+      languageOptions: { ...javascript, globals: { fetch: 'readonly', AbortSignal: 'readonly' } },
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 5, column: 9 }],
+      output: null,
+    },
+    // hand-written: a catch around an axios request, which rejects on 4xx
+    {
+      code: `
+import axios from 'axios';
+export async function loadCustomer(id) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return (await axios.get(\`https://customers.internal/\${id}\`, { timeout: 2_000 })).data;
+    } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100 + Math.random() * 100));
+    }
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 7, column: 7 }],
+      output: null,
+    },
+    // hand-written: a .catch(cb) that retries an axios request, which rejects on 4xx
+    {
+      code: `
+import axios from 'axios';
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const loadPrices = (sku, retriesLeft = 3) =>
+  axios.get(\`https://prices.internal/\${sku}\`, { timeout: 2_000 }).catch(async (error) => {
+    if (retriesLeft === 1) throw error;
+    await delay(200 * Math.random());
+    return loadPrices(sku, retriesLeft - 1);
+  });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 5, column: 73 }],
       output: null,
     },
   ],

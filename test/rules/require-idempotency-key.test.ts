@@ -305,6 +305,33 @@ export async function capture(http: AxiosInstance, paymentId: string) {
       filename: TYPED_FILENAME,
       languageOptions: typed,
     },
+    {
+      // Clients made and retried in another module: a key from an interceptor or from POST defaults there,
+      // a retry condition there that spares POST, a DELETE, and a client that is not retried.
+      code: `
+import { ordersClient, paymentsClient, refundsClient, shippingClient, inventoryClient } from './platform-clients.js';
+
+export const charge = (amount: number) => paymentsClient.post('/charges', { amount });
+export const refund = (chargeId: string) => refundsClient.post('/refunds', { chargeId });
+export const ship = (orderId: string) => shippingClient.post('/shipments', { orderId });
+export const release = (id: string) => inventoryClient.delete(\`/reservations/\${id}\`);
+export const place = (order: object) => ordersClient.post('/orders', order);
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
+    {
+      // A wrapper around an imported function that POSTs with a key, and around one that sends nothing.
+      code: `
+import pRetry from 'p-retry';
+import { lookUpRate, recordOrder, type Order } from './platform-clients.js';
+
+export const record = (order: Order) => pRetry(() => recordOrder(order), { retries: 3, randomize: true });
+export const rate = (currency: string) => pRetry(() => lookUpRate(currency), { retries: 3, randomize: true });
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
   ],
   invalid: [
     {
@@ -655,6 +682,39 @@ export const placeOrder = (order: object) => pRetry(() => ordersApi.post('/order
 `,
       filename: TYPED_FILENAME,
       errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'p-retry', headers: DEFAULT_HEADERS }, line: 5, column: 59, suggestions: [] }],
+      output: null,
+      languageOptions: typed,
+    },
+    {
+      // Made with axios.create and retried by axiosRetry in another module: the POST here is resent on a network error.
+      code: `
+import { inventoryClient } from './platform-clients.js';
+
+export async function reserve(sku: string, quantity: number) {
+  const response = await inventoryClient.post('/reservations', { sku, quantity });
+  return response.data;
+}
+`,
+      filename: TYPED_FILENAME,
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'axios-retry', headers: DEFAULT_HEADERS }, line: 5, column: 26, suggestions: [] }],
+      output: null,
+      languageOptions: typed,
+    },
+    {
+      // A wrapper here around imported functions that POST with no key there: reported where this file calls them.
+      code: `
+import retry from 'async-retry';
+import pRetry from 'p-retry';
+import { submitOrder, type Order } from './platform-clients.js';
+
+export const place = (order: Order) => pRetry(() => submitOrder(order), { retries: 3, randomize: true });
+export const placeAgain = (order: Order) => retry(() => submitOrder(order), { retries: 3 });
+`,
+      filename: TYPED_FILENAME,
+      errors: [
+        { messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'p-retry', headers: DEFAULT_HEADERS }, line: 6, column: 53, suggestions: [] },
+        { messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'async-retry', headers: DEFAULT_HEADERS }, line: 7, column: 57, suggestions: [] },
+      ],
       output: null,
       languageOptions: typed,
     },

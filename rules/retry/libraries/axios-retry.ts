@@ -1,11 +1,15 @@
 /**
  * axios-retry: `axiosRetry(client, options)` (default export; `require('axios-retry')` and its `.default`),
- * and per-request overrides under the `'axios-retry'` key of a request config.
+ * and per-request overrides under the `'axios-retry'` key of a request config. With type information, also
+ * an `axiosRetry(client, options)` in the module that made a client used here.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
 
 import { AXIOS_RETRY_CONFIG_KEY, axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../../knowledge/axios-retry.js';
+import { describeCallee, skipOuterExpressions, type Attachment } from '../../ast/find-creation.js';
 import { CALL, ESM, READ, type TraceMapElement } from '../../ast/library-references.js';
+import { evaluateExpression } from '../../ast/resolve-across-files.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../retry-policy.js';
 import { classifyCondition, readsRequestMethod } from './condition.js';
@@ -102,4 +106,32 @@ function getKeyName(property: TSESTree.Property): string | undefined {
   if (property.computed) return undefined;
   if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
   return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+}
+
+/**
+ * The methods an `axiosRetry(client, options)` written in another module retries, read from its options
+ * there; undefined when the call is not axios-retry or retries nothing (`retries: 0`).
+ */
+export function getAttachedRetryMethods(checker: ts.TypeChecker, attachment: Attachment): RetriedMethods | undefined {
+  const callee = attachment.callee;
+  const origin = callee?.package ?? callee?.module;
+  const isAxiosRetry = origin !== undefined && (axiosRetry.packages as readonly string[]).includes(origin) && callee!.path.every((name) => name === 'default');
+  if (!isAxiosRetry || attachment.position !== 0) return undefined;
+  const argument = attachment.node.arguments[1];
+  const options = argument ? evaluateExpression(checker, argument)?.value : {};
+  if (options === null || typeof options !== 'object') return { kind: 'unknown' };
+  const limit = (options as Record<string, unknown>)[axiosRetry.limit.option];
+  if (typeof limit === 'number' && isRetryDisabled({ kind: 'value', value: limit })) return undefined;
+  if ((options as Record<string, unknown>).retryCondition === undefined) return { kind: axiosRetry.methods.methods };
+  return getAttachedConditionMethods(checker, argument);
+}
+
+/** `retryCondition: axiosRetry.isSafeRequestError` names the methods it retries; any other function cannot be read. */
+function getAttachedConditionMethods(checker: ts.TypeChecker, argument: ts.Expression | undefined): RetriedMethods {
+  const literal = argument && skipOuterExpressions(argument);
+  const property = literal && ts.isObjectLiteralExpression(literal) ? literal.properties.find((candidate) => candidate.name?.getText() === 'retryCondition') : undefined;
+  const name = property && ts.isPropertyAssignment(property) ? describeCallee(checker, property.initializer)?.path.at(-1) : undefined;
+  if (!name || !Object.hasOwn(axiosRetryConditionMethods, name)) return { kind: 'unknown' };
+  const methods = axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods];
+  return methods === 'all' ? { kind: 'all' } : { kind: 'known', methods };
 }

@@ -1,7 +1,9 @@
 /**
  * Whether a retried operation fails on a 4xx answer: it sends a request with axios, got or ky (which reject
  * on 4xx), directly or through an instance made in this file, or it throws when a fetch-style response is
- * not `ok`. A retry that retries every error only retries 4xx answers when its operation fails on them.
+ * not `ok`. With type information, requests sent by functions in other modules count too (an imported
+ * `postLedgerEntry` that calls `ledger.post`). A retry that retries every error only retries 4xx answers when
+ * its operation fails on them.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
@@ -10,6 +12,7 @@ import { findLibraryReferences, CALL, ESM, type TraceMapElement } from '../../as
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
+import { findRemoteRequests } from '../../http/remote-requests.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -45,8 +48,9 @@ export function throwsOnClientError(context: AnyContext, operation: TSESTree.Nod
       return undefined;
     });
   };
-  visit(resolveFunction(context, operation) ?? operation, 0);
-  return found;
+  const root = resolveFunction(context, operation) ?? operation;
+  visit(root, 0);
+  return found || findRemoteRequests(context, root).some((request) => Object.hasOwn(HTTP_CLIENTS, request.library.name));
 }
 
 function findRequests(context: AnyContext): ReadonlySet<TSESTree.Node> {

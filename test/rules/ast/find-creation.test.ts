@@ -6,7 +6,8 @@ import { ESLint, type Linter } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { findCreation, findCreationOf, type Creation } from '../../../rules/ast/find-creation.js';
+import { evaluateCreationArgument, findCreation, findCreationOf, type Creation } from '../../../rules/ast/find-creation.js';
+import { OPAQUE } from '../../../rules/ast/resolve-across-files.js';
 import { FIXTURE, findNode, getProgram, relative } from './program.js';
 
 const checker = (): ts.TypeChecker => getProgram().getTypeChecker();
@@ -53,6 +54,19 @@ describe('findCreationOf', () => {
   it('reads CommonJS requires', () => {
     const creation = findCreationOf(checker(), findNode('legacy.js', 'reports', 1));
     expect(summarize(creation)).toMatchObject({ callee: { module: 'axios', path: ['create'] }, options: ['timeout'] });
+  });
+
+  it('records assignments to the made object, with computed keys evaluated', () => {
+    const creation = findCreationOf(checker(), findNode('usage.ts', 'alias', 1));
+    expect(creation!.writes.map((write) => write.memberPath)).toEqual([['defaults', 'headers', 'common', 'x-caller']]);
+  });
+
+  it('evaluates the options where they are written: spreads of constants, unreadable values kept as set', () => {
+    const creation = findCreationOf(checker(), findNode('clients.ts', 'shipping'))!;
+    expect(evaluateCreationArgument(checker(), creation, 0)).toEqual({
+      value: { timeout: 2_000, headers: { 'User-Agent': 'orders' }, baseURL: 'http://shipping.internal', transformRequest: OPAQUE },
+    });
+    expect(evaluateCreationArgument(checker(), creation, 1)).toEqual({ value: undefined });
   });
 
   it('returns undefined for what was not made by a call', () => {

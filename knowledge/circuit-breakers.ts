@@ -1,0 +1,63 @@
+/**
+ * Circuit breakers: what makes one, and the defaults that decide when it opens and when it lets a call
+ * through again. opossum: `new CircuitBreaker(action, options)` (the default export, a class) and its
+ * `.fire(…)`; cockatiel: `circuitBreaker(policy, { halfOpenAfter, breaker })`, the `CircuitBreakerPolicy`
+ * it returns, and `wrap(…policies)` that composes a breaker with a retry.
+ * Read from opossum 9.0.0 (lib/circuit.js) and cockatiel 4.0.0 (dist/Policy.js, dist/CircuitBreakerPolicy.js)
+ * as installed. Also: the packages whose calls leave the process, from the HTTP client tables.
+ */
+import { axios } from './axios.js';
+import { fetch, undiciRequest } from './fetch.js';
+import { got } from './got.js';
+import { ky } from './ky.js';
+import { nodeHttp } from './node-http.js';
+import { superagent } from './superagent.js';
+import type { CircuitBreakerSpec, Specifier } from './types.js';
+
+const OPOSSUM = 'opossum@9.0.0 lib/circuit.js';
+const COCKATIEL_POLICY = 'cockatiel@4.0.0 dist/Policy.js';
+const COCKATIEL_BREAKER = 'cockatiel@4.0.0 dist/CircuitBreakerPolicy.js';
+
+export const opossum = {
+  name: 'opossum',
+  packages: ['opossum'],
+  versionRead: '9.0.0',
+  repository: 'https://github.com/nodeshift/opossum',
+  // index.js: `module.exports = exports = require('./lib/circuit')`, the CircuitBreaker class.
+  breakers: ['default'],
+  options: {
+    timeout: { unit: 'milliseconds', default: 10_000, meaning: 'A call slower than this counts as a failure.', source: `${OPOSSUM} (\`this.options.timeout = options.timeout ?? 10000\`)` },
+    resetTimeout: { unit: 'milliseconds', default: 30_000, meaning: 'How long the circuit stays open before a trial call.', source: `${OPOSSUM} (\`this.options.resetTimeout = options.resetTimeout ?? 30000\`)` },
+    errorThresholdPercentage: { unit: 'count', default: 50, meaning: 'The failure percentage in the rolling window that opens the circuit.', source: `${OPOSSUM} (\`options.errorThresholdPercentage ?? 50\`)` },
+    rollingCountTimeout: { unit: 'milliseconds', default: 10_000, meaning: 'The length of the rolling statistics window.', source: `${OPOSSUM} (\`this.options.rollingCountTimeout = options.rollingCountTimeout ?? 10000\`)` },
+    volumeThreshold: { unit: 'count', default: 0, meaning: 'Calls needed in the window before the circuit may open.', source: `${OPOSSUM} (\`Number.isInteger(options.volumeThreshold) ? options.volumeThreshold : 0\`)` },
+  },
+} as const satisfies CircuitBreakerSpec;
+
+export const cockatielBreaker = {
+  name: 'cockatiel circuitBreaker',
+  packages: ['cockatiel'],
+  versionRead: '4.0.0',
+  repository: 'https://github.com/connor4312/cockatiel',
+  // `circuitBreaker(policy, opts)` returns `new CircuitBreakerPolicy(opts, …)`; `wrap(...p)` composes policies.
+  breakers: ['circuitBreaker', 'wrap', 'CircuitBreakerPolicy'],
+  options: {
+    halfOpenAfter: { unit: 'milliseconds', default: undefined, meaning: 'Required: when an open circuit lets a trial call through (or a backoff).', source: `${COCKATIEL_POLICY} (\`circuitBreaker(policy, opts)\`); ${COCKATIEL_BREAKER} (\`typeof options.halfOpenAfter === 'number' ? new ConstantBackoff(…)\`)` },
+    breaker: { unit: 'object', default: undefined, meaning: 'Required: ConsecutiveBreaker(threshold) or SamplingBreaker({ threshold, duration, minimumRps }).', source: COCKATIEL_POLICY },
+    halfOpenSampling: { unit: 'object', default: { calls: 1, threshold: 0 }, meaning: 'Trial calls while half-open, and the failure share that reopens it.', source: `${COCKATIEL_BREAKER} (\`createHalfOpenSamplingOptions\`: \`options ?? { calls: 1, threshold: 0 }\`)` },
+  },
+} as const satisfies CircuitBreakerSpec;
+
+export const CIRCUIT_BREAKERS: readonly CircuitBreakerSpec[] = [opossum, cockatielBreaker];
+
+/** Every export that makes a breaker, as `{ package, name }` specifiers (the policy file adds its own). */
+export const BUILT_IN_BREAKERS: readonly Specifier[] = CIRCUIT_BREAKERS.flatMap((spec) => spec.packages.flatMap((name) => spec.breakers.map((breaker) => ({ package: name, name: breaker }))));
+
+/**
+ * Packages whose calls leave the process: the HTTP clients' own packages, and `undici-types`, where
+ * @types/node declares the global `fetch` (undici-types/fetch.d.ts `export declare function fetch`).
+ */
+export const HTTP_CLIENT_PACKAGES: ReadonlySet<string> = new Set([...[axios, fetch, undiciRequest, got, ky, nodeHttp, superagent].flatMap((spec) => spec.packages), 'undici-types']);
+
+/** Globals that send a request (`fetch`). */
+export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(fetch.globals);
