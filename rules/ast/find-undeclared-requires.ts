@@ -8,6 +8,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { findUndeclaredReferences } from './find-undeclared-references.js';
 import type { LibraryReference, TraceMap } from './library-references.js';
 
+// Used by findLibraryReferences only; rules call that.
+
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 interface PropertyTracker {

@@ -1,9 +1,12 @@
 /**
  * Finds every reference to a library's exports in the linted file, however it was imported: ESM default,
  * named, namespace and aliased imports, CommonJS `require` (destructured or not), and globals such as
- * `fetch`. Built on ReferenceTracker so shadowed and re-bound names are followed correctly.
+ * `fetch`. Built on ReferenceTracker so shadowed and re-bound names are followed correctly; `require`
+ * calls that no configuration declares (CommonJS linted as a module) are traced too.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { findUndeclaredRequireReferences } from './find-undeclared-requires.js';
 
 export const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
 
@@ -49,5 +52,6 @@ export function findLibraryReferences<Info>(
   add(tracker.iterateEsmReferences(modules as never));
   add(tracker.iterateCjsReferences(modules as never));
   add(tracker.iterateGlobalReferences(globals as never));
+  add(findUndeclaredRequireReferences(context, modules));
   return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
 }

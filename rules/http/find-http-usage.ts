@@ -9,7 +9,6 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import type { HttpRequestFunctionSpec } from '../../knowledge/types.js';
 import { findUndeclaredReferences } from '../ast/find-undeclared-references.js';
-import { findUndeclaredRequireReferences } from '../ast/find-undeclared-requires.js';
 import { findValueReferences } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { CALL, findLibraryReferences } from '../ast/library-references.js';
@@ -95,10 +94,7 @@ const usageByProgram = new WeakMap<TSESTree.Program, HttpUsage>();
 function computeHttpUsage(context: AnyContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
   cachedMaps ??= createHttpTraceMaps();
   const collector = new UsageCollector(context);
-  const references = [
-    ...findLibraryReferences<HttpReferenceInfo>(context, cachedMaps.modules, cachedMaps.globals),
-    ...findUndeclaredRequireReferences<HttpReferenceInfo>(context, cachedMaps.modules),
-  ];
+  const references = findLibraryReferences<HttpReferenceInfo>(context, cachedMaps.modules, cachedMaps.globals);
   for (const reference of references) {
     const origin: ClientOrigin = { kind: 'library', library: reference.info.library };
     if (reference.type === CALL && reference.info.member !== undefined) {

@@ -7,7 +7,6 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { withParserServices } from '../ast/with-parser-services.js';
 import { SleepFinder } from './hand-written/find-sleeps.js';
 import { findRecursiveRetry } from './hand-written/find-recursive-retry.js';
 import { findRetryLoop } from './hand-written/find-retry-loop.js';
@@ -33,7 +32,7 @@ export const handWrittenRetries: RetryPolicySource = (context, onPolicy) => {
     },
     'Program:exit'() {
       // Shared helpers ask typescript-eslint for parser services; espree gives none.
-      for (const retry of findRetries(withParserServices(context), loops, calls)) onPolicy(retry);
+      for (const retry of findRetries(context, loops, calls)) onPolicy(retry);
     },
   };
 };

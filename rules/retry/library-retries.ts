@@ -7,10 +7,8 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { findUndeclaredRequireReferences } from '../ast/find-undeclared-requires.js';
 import { findLibraryReferences, type LibraryReference, type TraceMap } from '../ast/library-references.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
-import { withParserServices } from '../ast/with-parser-services.js';
 import { describeRedeliveries, findConsumeHandler } from './libraries/amqplib.js';
 import { axiosRetryDetector } from './libraries/axios-retry.js';
 import { cockatielDetector } from './libraries/cockatiel.js';
@@ -45,21 +43,15 @@ export const libraryRetries: RetryPolicySource = (ruleContext, onPolicy) => ({
   Program(program) {
     let policies = policiesByFile.get(program);
     if (!policies) {
-      policies = detectPolicies(withParserServices(ruleContext));
+      policies = detectPolicies(ruleContext);
       policiesByFile.set(program, policies);
     }
     policies.forEach((policy) => onPolicy(policy));
   },
 });
 
-/** ESM, declared CommonJS and globals, plus `require` calls no configuration declares (CommonJS linted as a module). */
 function findReferences(context: Detection['context']): Array<LibraryReference<RetryReference>> {
-  const found = findLibraryReferences(context, TRACE_MAP);
-  const seen = new Set(found.map((reference) => reference.node));
-  for (const reference of findUndeclaredRequireReferences(context, TRACE_MAP)) {
-    if (!seen.has(reference.node)) found.push(reference);
-  }
-  return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
+  return findLibraryReferences(context, TRACE_MAP);
 }
 
 function detectPolicies(context: Detection['context']): RetryPolicy[] {
