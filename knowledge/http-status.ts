@@ -21,6 +21,12 @@ export const RETRY_AFTER_ONLY_CLIENT_ERRORS = {
   413: 'Content Too Large: temporary only when the server sends Retry-After (RFC 9110 §15.5.14)',
 } as const satisfies Record<number, string>;
 
+/**
+ * Answers that a hook run before each retry can change: with fresh credentials (got and ky
+ * `hooks.beforeRetry`, the ky README's token-refresh example), a 401 or 403 may turn into a success.
+ */
+export const CREDENTIAL_CLIENT_ERRORS: readonly number[] = [401, 403];
+
 /** Client errors that a service commonly retries by mistake, used to describe what a condition retries. */
 export const COMMON_CLIENT_ERRORS: readonly number[] = [400, 401, 403, 404, 405, 409, 410, 412, 415, 422];
 

@@ -5,7 +5,7 @@ import { collectRetryPolicies } from './retry/collect-retry-policies.js';
 import type { RetryPolicy } from './retry/retry-policy.js';
 
 type Options = [{ requireJitter?: boolean }];
-type MessageIds = 'noDelay' | 'constantDelay' | 'noJitter';
+type MessageIds = 'noDelay' | 'constantDelay' | 'delayDoesNotGrow' | 'noJitter';
 
 interface Problem {
   readonly node: TSESTree.Node;
@@ -27,6 +27,8 @@ export default createRule<Options, MessageIds>({
         '{{library}} retries immediately ({{reason}}): when the dependency fails every caller hits it again at once and keeps it down; back off exponentially with jitter between attempts.',
       constantDelay:
         '{{library}} retries after a constant delay ({{reason}}): callers that failed together retry together at a fixed rate and keep an overloaded dependency down; back off exponentially with jitter.',
+      delayDoesNotGrow:
+        '{{library}} retries after a randomized delay that does not grow ({{reason}}): the jitter spreads callers out, but they keep hitting an overloaded dependency at the same rate however long it stays down; make the delay grow exponentially and keep the jitter.',
       noJitter:
         '{{library}} backs off without jitter ({{reason}}): callers that failed together retry in lockstep, a thundering herd that keeps the dependency down; add random jitter to the delay.',
     },
@@ -59,7 +61,7 @@ function getProblem(policy: RetryPolicy, requireJitter: boolean): Problem | unde
   const { backoff } = policy;
   const data = { library: policy.library, reason: backoff.reason };
   if (backoff.kind === 'none') return { node: policy.node, messageId: 'noDelay', data };
-  if (backoff.kind === 'constant') return { node: policy.node, messageId: 'constantDelay', data };
+  if (backoff.kind === 'constant') return { node: policy.node, messageId: backoff.jitter === true ? 'delayDoesNotGrow' : 'constantDelay', data };
   if (requireJitter && backoff.jitter === false) return { node: policy.node, messageId: 'noJitter', data };
   return undefined;
 }

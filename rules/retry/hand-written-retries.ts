@@ -1,21 +1,23 @@
 /**
  * Retries written by hand: loops (`while (true)`, `for (;;)`, `do … while`, counted `for` and `while`
- * loops) whose pass makes a call, leaves on success and goes round again on failure, and functions that
- * call themselves from their own failure branch. Each becomes one RetryPolicy with `library: 'hand-written'`,
- * reported on the loop or on the call to itself. docs/hand-written-retries.md lists what is recognised and
+ * loops) whose pass makes a call, leaves on success and goes round again on failure, functions that
+ * call themselves from their own failure branch, and axios response interceptors that send the failed
+ * request again. Each becomes one RetryPolicy with `library: 'hand-written'`, reported on the loop, on the
+ * call to itself or on the `interceptors.response.use(…)` call. docs/hand-written-retries.md lists what is recognised and
  * what is deliberately left out.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { findInterceptorRetry, isResponseInterceptor } from './hand-written/find-interceptor-retry.js';
 import { SleepFinder } from './hand-written/find-sleeps.js';
 import { findRecursiveRetry } from './hand-written/find-recursive-retry.js';
 import { findRetryLoop } from './hand-written/find-retry-loop.js';
 import type { HandWrittenRetry, RetryLoopNode } from './hand-written/hand-written-retry.js';
 import { getThisMethodName } from './hand-written/local-functions.js';
 import { readBackoff } from './hand-written/read-backoff.js';
-import { readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
+import { readInterceptorBound, readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
 import { readCondition } from './hand-written/read-condition.js';
-import { HttpRequests, readRetriedCall } from './hand-written/read-methods.js';
+import { HttpRequests, readRetriedCall, type RetriedCall } from './hand-written/read-methods.js';
 import type { RetryPolicy, RetryPolicySource } from './retry-policy.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -45,27 +47,43 @@ function findRetries(context: AnyContext, loops: readonly RetryLoopNode[], calls
     const retry = findRetryLoop(context, loop, isSleep);
     if (retry) retries.push(retry);
   }
+  const requests = new HttpRequests(context, calls);
   const recursive = new Set<TSESTree.Node>();
   for (const call of calls) {
+    if (isResponseInterceptor(call)) {
+      const retry = findInterceptorRetry(context, call, requests);
+      if (retry) retries.push(retry);
+      continue;
+    }
     if (!mayCallItself(call)) continue;
     const retry = findRecursiveRetry(context, call, isSleep);
     if (!retry || recursive.has(retry.function)) continue;
     recursive.add(retry.function);
     retries.push(retry);
   }
-  const requests = new HttpRequests(context, calls);
   return retries
     .map((retry) => describeRetry(context, retry, sleeps, requests))
     .sort((left, right) => left.node.range[0] - right.node.range[0]);
 }
 
 function describeRetry(context: AnyContext, retry: HandWrittenRetry, sleeps: SleepFinder, requests: HttpRequests): RetryPolicy {
-  const retried = readRetriedCall(context, retry.operation, requests);
+  const common = { library: 'hand-written', backoff: readBackoff(context, retry, sleeps) };
+  if (retry.form === 'interceptor') {
+    // Every request through the client goes through the interceptor, whatever its method; axios rejects on 4xx.
+    return {
+      ...common,
+      node: retry.use,
+      bound: readInterceptorBound(context, retry),
+      condition: readCondition(context, retry, true),
+      methods: { kind: 'all' },
+      client: retry.client,
+    };
+  }
+  const retried: RetriedCall = readRetriedCall(context, retry.operation, requests);
   return {
-    library: 'hand-written',
+    ...common,
     node: retry.form === 'loop' ? retry.loop : retry.call,
     bound: retry.form === 'loop' ? readLoopBound(context, retry) : readRecursiveBound(context, retry),
-    backoff: readBackoff(context, retry, sleeps),
     condition: readCondition(context, retry, retried.rejectsOnStatus),
     methods: retried.methods,
     ...(retry.operation ? { operation: retry.operation } : {}),

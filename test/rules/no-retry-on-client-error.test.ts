@@ -167,6 +167,92 @@ export const retry = (fn, retriesLeft = 3, interval = 200) =>
   });`,
       languageOptions: javascript,
     },
+    // an axios interceptor that re-sends once on 401 after refreshing the token is an authentication flow
+    `
+import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios';
+import { refreshAccessToken } from './auth.js';
+export const api = axios.create({ baseURL: process.env.API_URL, timeout: 5_000 });
+api.interceptors.response.use(undefined, async (error: AxiosError) => {
+  const config = error.config as InternalAxiosRequestConfig & { _retry?: boolean };
+  if (error.response?.status === 401 && !config._retry) {
+    config._retry = true;
+    await refreshAccessToken();
+    return api(config);
+  }
+  return Promise.reject(error);
+});`,
+    {
+      code: `
+import axios from 'axios';
+const http = axios.create({ timeout: 5000 });
+let refreshing = null;
+http.interceptors.response.use(
+  (response) => response,
+  (error) => {
+    const original = error.config;
+    if (error.response && error.response.status === 401 && !original._retry) {
+      original._retry = true;
+      refreshing = refreshing || getNewToken().finally(() => { refreshing = null; });
+      return new Promise((resolve, reject) => {
+        refreshing.then(() => resolve(http(original)), reject);
+      });
+    }
+    return Promise.reject(error);
+  },
+);`,
+      languageOptions: javascript,
+    },
+    // an axios interceptor that re-sends only network errors, 5xx and 429
+    `
+import axios, { type AxiosError } from 'axios';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const inventory = axios.create({ baseURL: 'http://inventory:8080', timeout: 4000 });
+inventory.interceptors.response.use(undefined, async (error: AxiosError) => {
+  const config = error.config as (typeof error.config & { __retryCount?: number }) | undefined;
+  const status = error.response?.status;
+  const transient = status === undefined || status >= 500 || status === 429;
+  if (!config || !transient || (config.__retryCount ?? 0) >= 3) throw error;
+  config.__retryCount = (config.__retryCount ?? 0) + 1;
+  await sleep(Math.random() * 100 * 2 ** config.__retryCount);
+  return inventory(config);
+});`,
+    // async-retry: a bail in the catch sees the axios rejection, so it does filter 4xx
+    {
+      code: `
+const retry = require('async-retry');
+const axios = require('axios');
+async function getRate(currency) {
+  return retry(async (bail) => {
+    try {
+      const { data } = await axios.get(\`https://fx.internal/rates/\${currency}\`, { timeout: 2000 });
+      return data.rate;
+    } catch (err) {
+      if (err.response?.status < 500 && err.response?.status !== 429) {
+        bail(err);
+        return undefined;
+      }
+      throw err;
+    }
+  }, { retries: 3 });
+}
+module.exports = { getRate };`,
+      languageOptions: COMMONJS,
+    },
+    // a 401 or 403 retried behind a beforeRetry hook that refreshes credentials may get another answer
+    `
+import ky from 'ky';
+export const orders = ky.create({
+  prefixUrl: 'https://orders.internal',
+  retry: { limit: 2, statusCodes: [401, 403, 500, 503], jitter: true },
+  hooks: { beforeRetry: [async ({ request }) => request.headers.set('Authorization', \`Bearer \${await tokens.refresh()}\`)] },
+});`,
+    `
+import got from 'got';
+export const billing = got.extend({
+  timeout: { request: 5000 },
+  retry: { limit: 2, statusCodes: [401, 500, 502, 503] },
+  hooks: { beforeRetry: [async (error) => { error.options.headers.authorization = await renewToken(); }] },
+});`,
   ],
   invalid: [
     {
@@ -367,6 +453,97 @@ export const loadPrices = (sku, retriesLeft = 3) =>
   });`,
       languageOptions: javascript,
       errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 5, column: 73 }],
+      output: null,
+    },
+    // axios interceptors that re-send the failed request: every error, or a 404 among the statuses
+    {
+      code: `
+import axios from 'axios';
+const service = axios.create({ baseURL: '/api', timeout: 15000 });
+let retries = 0;
+service.interceptors.response.use(
+  (response) => response.data,
+  (err) => {
+    if (retries >= 3) return Promise.reject(err);
+    retries++;
+    return new Promise((resolve) => setTimeout(() => resolve(service(err.config)), 1000 * Math.random()));
+  },
+);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 7, column: 3 }],
+      output: null,
+    },
+    {
+      code: `
+import axios from 'axios';
+axios.interceptors.response.use(undefined, async (error) => {
+  const { config } = error;
+  const status = error.response?.status;
+  if (!config || config.__retries >= 2 || !(status === 404 || status >= 500)) throw error;
+  config.__retries = (config.__retries || 0) + 1;
+  return axios.request(config);
+});`,
+      errors: [{ messageId: 'retriesClientErrors', data: { library: 'hand-written', statuses: '404' }, line: 3, column: 44 }],
+      output: null,
+    },
+    {
+      code: `
+import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios';
+type RetryableConfig = InternalAxiosRequestConfig & { retry?: number; __retryCount?: number };
+export const client = axios.create({ timeout: 8000 });
+client.interceptors.response.use(undefined, (err: AxiosError) => {
+  const config = err.config as RetryableConfig | undefined;
+  if (!config || !config.retry) return Promise.reject(err);
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= config.retry) return Promise.reject(err);
+  config.__retryCount += 1;
+  return new Promise((resolve) => setTimeout(resolve, 100 * 2 ** config.__retryCount * Math.random())).then(() => client(config));
+});`,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'hand-written' }, line: 5, column: 45 }],
+      output: null,
+    },
+    // async-retry / p-retry: a check after an axios call never sees a 4xx, which axios rejected before it
+    {
+      code: `
+const retry = require('async-retry');
+const axios = require('axios');
+async function loadAccount(id) {
+  return retry(async (bail) => {
+    const res = await axios.get(\`https://accounts.internal/v1/accounts/\${id}\`, { timeout: 3000 });
+    if (res.status === 403) {
+      bail(new Error('Unauthorized'));
+      return undefined;
+    }
+    return res.data;
+  }, { retries: 5 });
+}
+module.exports = { loadAccount };`,
+      languageOptions: COMMONJS,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'async-retry' }, line: 5, column: 10 }],
+      output: null,
+    },
+    {
+      code: `
+import pRetry, { AbortError } from 'p-retry';
+import axios from 'axios';
+export const getUser = (id: string) =>
+  pRetry(async () => {
+    const { status, data } = await axios.get(\`https://users.internal/\${id}\`, { timeout: 2000 });
+    if (status === 404) throw new AbortError('no such user');
+    return data;
+  }, { retries: 3, randomize: true });`,
+      errors: [{ messageId: 'retriesEveryError', data: { library: 'p-retry' }, line: 5, column: 3 }],
+      output: null,
+    },
+    // a beforeRetry hook exempts 401 and 403 only
+    {
+      code: `
+import ky from 'ky';
+export const search = ky.create({
+  retry: { limit: 2, statusCodes: [401, 404, 500, 503], jitter: true },
+  hooks: { beforeRetry: [({ retryCount }) => console.warn(\`search retry \${retryCount}\`)] },
+});`,
+      errors: [{ messageId: 'retriesClientErrors', data: { library: 'ky', statuses: '404' }, line: 4, column: 35 }],
       output: null,
     },
   ],

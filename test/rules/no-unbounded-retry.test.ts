@@ -151,6 +151,47 @@ async function consumeEmails(channel, send) {
 }`,
       languageOptions: javascript,
     },
+
+    // axios interceptors that count their retries on the request config, or retry once behind a flag
+    `
+import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios';
+type RetryableConfig = InternalAxiosRequestConfig & { retry?: number; __retryCount?: number };
+export const client = axios.create({ timeout: 8000 });
+client.interceptors.response.use(undefined, (err: AxiosError) => {
+  const config = err.config as RetryableConfig | undefined;
+  if (!config || !config.retry) return Promise.reject(err);
+  config.__retryCount = config.__retryCount || 0;
+  if (config.__retryCount >= config.retry) return Promise.reject(err);
+  config.__retryCount += 1;
+  return new Promise((resolve) => setTimeout(resolve, 100 * 2 ** config.__retryCount * Math.random())).then(() => client(config));
+});`,
+    {
+      code: `
+import axios from 'axios';
+const api = axios.create({ timeout: 5000 });
+api.interceptors.response.use(null, (error) => {
+  const original = error.config;
+  if (error.code === 'ECONNRESET' && !original._retry) {
+    original._retry = true;
+    return api(original);
+  }
+  return Promise.reject(error);
+});`,
+      languageOptions: javascript,
+    },
+    // a refresh-token interceptor that re-sends once after a refresh
+    `
+import axios from 'axios';
+export const api = axios.create({ timeout: 5000 });
+api.interceptors.response.use((res) => res, async (error) => {
+  const config = error.config;
+  if (error.response?.status === 401 && !config._retry) {
+    config._retry = true;
+    await refreshToken();
+    return api(config);
+  }
+  return Promise.reject(error);
+});`,
   ],
   invalid: [
     {
@@ -364,6 +405,27 @@ import axiosRetry from 'axios-retry';
 axiosRetry(client, { retries: 10, retryDelay: axiosRetry.exponentialDelay });`,
       options: [{ maxRetries: 5 }],
       errors: [{ messageId: 'tooManyRetries', line: 3, column: 1, data: { library: 'axios-retry', retries: 10, maxRetries: 5 } }],
+      output: null,
+    },
+
+    // an axios interceptor that re-sends every failed request, with nothing to stop it
+    {
+      code: `
+import axios from 'axios';
+axios.interceptors.response.use(undefined, (error) => {
+  const { config } = error;
+  if (!config) return Promise.reject(error);
+  return axios.request(config);
+});`,
+      languageOptions: javascript,
+      errors: [
+        {
+          messageId: 'unboundedRetry',
+          line: 3,
+          column: 1,
+          data: { library: 'hand-written', reason: 'response interceptor re-sends the failed request with no attempt limit' },
+        },
+      ],
       output: null,
     },
   ],

@@ -332,6 +332,20 @@ export const rate = (currency: string) => pRetry(() => lookUpRate(currency), { r
       filename: TYPED_FILENAME,
       languageOptions: typed,
     },
+    // an interceptor that re-sends only after refreshing the token on a 401: the request was never processed
+    `
+import axios from 'axios';
+export const billing = axios.create({ baseURL: '/api/billing', timeout: 10_000 });
+billing.interceptors.response.use((res) => res, async (error) => {
+  const original = error.config;
+  if (error.response?.status === 401 && !original._retry) {
+    original._retry = true;
+    await refreshSession();
+    return billing(original);
+  }
+  return Promise.reject(error);
+});
+export const createInvoice = (invoice: Invoice) => billing.post('/invoices', invoice);`,
   ],
   invalid: [
     {
@@ -717,6 +731,21 @@ export const placeAgain = (order: Order) => retry(() => submitOrder(order), { re
       ],
       output: null,
       languageOptions: typed,
+    },
+    // an interceptor that re-sends any request that failed on the network re-sends POSTs too
+    {
+      code: `
+import axios from 'axios';
+export const ledger = axios.create({ baseURL: 'https://ledger.internal', timeout: 5_000 });
+ledger.interceptors.response.use(undefined, (error) => {
+  const config = error.config;
+  if (error.response || config._retry) return Promise.reject(error);
+  config._retry = true;
+  return new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 300)).then(() => ledger(config));
+});
+export const postEntry = (entry: Entry) => ledger.post('/entries', entry);`,
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'hand-written', headers: DEFAULT_HEADERS }, line: 10, column: 44, suggestions: [] }],
+      output: null,
     },
   ],
 });

@@ -105,6 +105,49 @@ export const post = () => pRetry(() => ledger.post(), LEDGER_RETRY);`,
     `
 import axiosRetry from 'axios-retry';
 axiosRetry(client, { retries: 0 });`,
+    // an axios interceptor whose wait grows with the retry count on the config, with jitter
+    `
+import axios, { type AxiosError } from 'axios';
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const catalog = axios.create({ baseURL: 'http://catalog:8080', timeout: 4000 });
+catalog.interceptors.response.use(undefined, async (error: AxiosError) => {
+  const config = error.config as (typeof error.config & { __retryCount?: number }) | undefined;
+  if (!config || error.response) throw error;
+  config.__retryCount = config.__retryCount ?? 0;
+  if (config.__retryCount >= 3) throw error;
+  config.__retryCount += 1;
+  await sleep(Math.random() * 250 * 2 ** config.__retryCount);
+  return catalog(config);
+});`,
+    // a refresh-token interceptor re-sends once after a refresh: not a retry policy
+    `
+import axios from 'axios';
+export const api = axios.create({ timeout: 5000 });
+api.interceptors.response.use((res) => res, async (error) => {
+  const config = error.config;
+  if (error.response?.status === 401 && !config._retry) {
+    config._retry = true;
+    await refreshToken();
+    return api(config);
+  }
+  return Promise.reject(error);
+});`,
+    // a sleep helper that randomizes the delay, called with a delay that doubles
+    {
+      code: `
+const jittered = (ms) => new Promise((resolve) => setTimeout(resolve, ms / 2 + Math.random() * (ms / 2)));
+export async function publishWithRetry(publish) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await publish();
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await jittered(250 * 2 ** attempt);
+    }
+  }
+}`,
+      languageOptions: javascript,
+    },
   ],
   invalid: [
     {
@@ -284,6 +327,72 @@ export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBa
       languageOptions: typed,
       options: [{ requireJitter: false }],
       errors: [{ messageId: 'constantDelay', line: 4, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms' } }],
+      output: null,
+    },
+    // axios interceptors that re-send after a fixed wait, or at once
+    {
+      code: `
+import axios from 'axios';
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const catalog = axios.create({ baseURL: 'http://catalog:8080', timeout: 4000 });
+catalog.interceptors.response.use(
+  (response) => response,
+  async (err) => {
+    const config = err.config;
+    config.retriesLeft = config.retriesLeft ?? 2;
+    if (err.response || config.retriesLeft <= 0) return Promise.reject(err);
+    config.retriesLeft -= 1;
+    await wait(1000);
+    return catalog.request(config);
+  },
+);`,
+      errors: [{ messageId: 'constantDelay', line: 5, column: 1, data: { library: 'hand-written', reason: 'wait(1000)' } }],
+      output: null,
+    },
+    {
+      code: `
+import axios from 'axios';
+const ax = axios.create({ timeout: 3000, baseURL: '/api' });
+ax.interceptors.response.use(
+  (res) => res,
+  (err) => {
+    const config = err.config;
+    if (err.code !== 'ECONNABORTED') return Promise.reject(err);
+    config.leftRetry = config.leftRetry === undefined ? 3 : config.leftRetry - 1;
+    return config.leftRetry > 0 ? ax(config) : Promise.reject(err);
+  },
+);`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'noDelay', line: 4, column: 1, data: { library: 'hand-written', reason: 'no wait between attempts' } }],
+      output: null,
+    },
+    // a randomized delay that does not grow: jitter alone does not back off
+    {
+      code: `
+const delay = (ms) => new Promise((r) => setTimeout(r, ms * Math.random()));
+export const retry = (fn, retriesLeft = 5, interval = 1000) =>
+  fn().catch(async (error) => {
+    if (retriesLeft === 1) throw error;
+    await delay(interval);
+    return retry(fn, retriesLeft - 1, interval);
+  });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'delayDoesNotGrow', line: 7, column: 12, data: { library: 'hand-written', reason: 'delay(interval)' } }],
+      output: null,
+    },
+    {
+      code: `
+export async function connectWithRetry(connect: () => Promise<void>, delay = 2000): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      return await connect();
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay * Math.random()));
+    }
+  }
+}`,
+      errors: [{ messageId: 'delayDoesNotGrow', line: 3, column: 3 }],
       output: null,
     },
   ],

@@ -22,6 +22,8 @@ export interface DelayFrame {
   /** For recursion: the call that goes round again, whose arguments say how parameters change. */
   readonly recursiveCall?: TSESTree.CallExpression;
   readonly function?: TSESTree.Node;
+  /** A property stepped once per attempt (an interceptor's `config.__retryCount`): it grows like a counter. */
+  readonly isStepped?: (member: TSESTree.MemberExpression) => boolean;
 }
 
 export interface DelayShape {
@@ -248,6 +250,10 @@ class DelayReader {
   }
 
   private readMember(member: TSESTree.MemberExpression, bindings: Bindings, depth: number): void {
+    if (this.frame.isStepped?.(member)) {
+      this.features.linear = true;
+      return;
+    }
     if (!member.computed) return;
     if (!this.isVarying(member.property, bindings, depth + 1)) return;
     this.readList(member.object);

@@ -39,7 +39,7 @@ const MAX_DEPTH = 4;
 /** The truth of a test under the scenario. */
 export function evaluateTest(context: AnyContext, node: TSESTree.Node, scenario: Scenario, depth = 0): Truth {
   const expression = unwrapChain(node);
-  if (!scenario.isRelevant(expression)) {
+  if (!dependsOn(context, expression, scenario)) {
     const known = getStaticValueOf(context, expression);
     return known ? Boolean(known.value) : FREE;
   }
@@ -58,6 +58,28 @@ export function evaluateTest(context: AnyContext, node: TSESTree.Node, scenario:
     if (initializer && depth < MAX_DEPTH) return evaluateTest(context, initializer, scenario, depth + 1);
   }
   return truthOf(evaluateValue(context, expression, scenario, depth));
+}
+
+/**
+ * Whether a test depends on what the scenario fixes, also through the `const` values it computes from it
+ * (`const retryable = status >= 500`). A `const` that only names a part of the failure
+ * (`const config = error.config`) is not followed: its other properties are not fixed by the scenario.
+ */
+export function dependsOn(context: AnyContext, node: TSESTree.Node, scenario: Scenario, depth = 0): boolean {
+  if (scenario.isRelevant(node)) return true;
+  if (depth >= MAX_DEPTH) return false;
+  let found = false;
+  mentions(node, (reference) => {
+    if (found || reference.type !== AST_NODE_TYPES.Identifier) return false;
+    const initializer = findConstInitializer(context, reference);
+    found = initializer !== undefined && !isReference(unwrapChain(initializer)) && dependsOn(context, initializer, scenario, depth + 1);
+    return found;
+  });
+  return found;
+}
+
+function isReference(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression;
 }
 
 export function not(truth: Truth): Truth {

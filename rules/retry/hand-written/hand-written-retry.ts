@@ -5,7 +5,10 @@ import type { FunctionNode } from './local-functions.js';
 
 export type RetryLoopNode = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement | TSESTree.ForOfStatement;
 
-export type HandWrittenRetry = RetryLoop | RecursiveRetry;
+export type HandWrittenRetry = RetryLoop | RecursiveRetry | InterceptorRetry;
+
+/** A retry that goes round by a call from its failure branch: a function calling itself, an interceptor re-sending. */
+export type CallRetry = RecursiveRetry | InterceptorRetry;
 
 export interface RetryLoop {
   readonly form: 'loop';
@@ -29,6 +32,31 @@ export interface RecursiveRetry {
   readonly failure: TSESTree.CatchClause | FunctionNode | TSESTree.Node;
   /** Names that hold the failure there: the caught error, the callback's error, the answer checked. */
   readonly failureNames: ReadonlySet<string>;
+}
+
+/**
+ * An axios response interceptor whose rejected handler sends the failed request again
+ * (`return api(error.config)`): every request through the client it is installed on is retried by it.
+ */
+export interface InterceptorRetry {
+  readonly form: 'interceptor';
+  /** The rejected handler. */
+  readonly function: FunctionNode;
+  /** The call that sends the failed request again. */
+  readonly call: TSESTree.CallExpression;
+  readonly operation: TSESTree.CallExpression;
+  /** The failure is the handler itself: it runs only for a failed request. */
+  readonly failure: FunctionNode;
+  /** The handler's error parameter. */
+  readonly failureNames: ReadonlySet<string>;
+  /** `client.interceptors.response.use(…)`, where findings are reported. */
+  readonly use: TSESTree.CallExpression;
+  /** The client the interceptor is installed on (an instance, or `axios` itself). */
+  readonly client: TSESTree.Node;
+  /** Variables that hold the failed request's config (`const config = error.config`). */
+  readonly configNames: ReadonlySet<string>;
+  /** Properties the handler writes on that config: `_retry = true` is a flag, `__retryCount += 1` a counter. */
+  readonly configMarks: ReadonlyMap<string, 'flag' | 'counter'>;
 }
 
 /** The statements of a loop's body. */

@@ -10,7 +10,8 @@ import type { BackoffKind, RetryBackoff } from '../retry-policy.js';
 import { classifyDelay, type DelayFrame, type DelayShape } from './classify-delay.js';
 import { isWithin } from './control-flow.js';
 import { readScheduledDelay, type Sleep, type SleepFinder } from './find-sleeps.js';
-import type { HandWrittenRetry, RecursiveRetry } from './hand-written-retry.js';
+import { isFailedConfig } from './find-interceptor-retry.js';
+import type { CallRetry, HandWrittenRetry, InterceptorRetry } from './hand-written-retry.js';
 import { isFunctionNode } from './local-functions.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -26,7 +27,12 @@ export function readBackoff(context: AnyContext, retry: HandWrittenRetry, finder
     const block = retry.failure.tryStatement.block;
     if (sleeps.every((sleep) => isWithin(sleep.call, block))) return { kind: 'none', jitter: false, reason: 'no wait after an attempt that throws' };
   }
-  const frame: DelayFrame = retry.form === 'loop' ? { node: retry.loop } : { node: retry.function, function: retry.function, recursiveCall: retry.call };
+  const frame: DelayFrame =
+    retry.form === 'loop'
+      ? { node: retry.loop }
+      : retry.form === 'interceptor'
+        ? { node: retry.function, isStepped: (member) => isConfigCounter(retry, member) }
+        : { node: retry.function, function: retry.function, recursiveCall: retry.call };
   const shapes = sleeps.map((sleep) => classifySleep(context, sleep, frame));
   const kind = shapes.reduce<BackoffKind>((strongest, shape) => (PRIORITY.indexOf(shape.kind) > PRIORITY.indexOf(strongest) ? shape.kind : strongest), 'none');
   const jitter = shapes.some((shape) => shape.jitter === true) ? true : shapes.some((shape) => shape.jitter === 'unknown') ? 'unknown' : false;
@@ -40,20 +46,26 @@ function classifySleep(context: AnyContext, sleep: Sleep, frame: DelayFrame): De
 }
 
 /** Sleeps in the function and in the callbacks that lead to the call, and a `setTimeout` that schedules it. */
-function findRecursionSleeps(retry: RecursiveRetry, finder: SleepFinder): Sleep[] {
+function findRecursionSleeps(retry: CallRetry, finder: SleepFinder): Sleep[] {
   const sleeps = finder.findSleeps(retry.function.body, (fn) => isWithin(retry.call, fn));
   const scheduled = readScheduledDelay(retry.call) ?? findSchedulingTimer(retry);
   return scheduled ? [...sleeps, scheduled] : sleeps;
 }
 
 /** `setTimeout(() => retry(…), ms)`: the timer whose callback holds the call. */
-function findSchedulingTimer(retry: RecursiveRetry): Sleep | undefined {
+function findSchedulingTimer(retry: CallRetry): Sleep | undefined {
   for (let node: TSESTree.Node | undefined = retry.call.parent; node && node !== retry.function; node = node.parent) {
     if (!isFunctionNode(node)) continue;
     const parent: TSESTree.Node | undefined = node.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) return readScheduledDelay(parent);
   }
   return undefined;
+}
+
+/** `config.__retryCount`: a counter the interceptor steps on the failed request's config, one more each attempt. */
+function isConfigCounter(retry: InterceptorRetry, member: TSESTree.MemberExpression): boolean {
+  if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return retry.configMarks.get(member.property.name) === 'counter' && isFailedConfig(member.object, retry.failureNames, retry.configNames);
 }
 
 /** The wait as written, for messages: `sleep(1000)`, `setTimeout(resolve, 2 ** attempt * 100)`. */

@@ -11,8 +11,9 @@ import { getNumberValue, getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { getOutcomes, isWithin, simulate, walkSameFunction, type SimulatedOutcome, type SimulationHooks } from './control-flow.js';
 import { CounterScenario, type Variable } from './counter-scenario.js';
-import { evaluateTest, mentions, UNREADABLE } from './evaluate-test.js';
-import { getLoopStatements, type RecursiveRetry, type RetryLoop } from './hand-written-retry.js';
+import { dependsOn, evaluateTest, mentions, UNREADABLE } from './evaluate-test.js';
+import { isFailedConfig } from './find-interceptor-retry.js';
+import { getLoopStatements, type InterceptorRetry, type RecursiveRetry, type RetryLoop } from './hand-written-retry.js';
 import { evaluatePath, getPathItems } from './path-to-call.js';
 import { createStatusScenario } from './status-scenario.js';
 import { checksAbortSignal, isTimeBudgetTest } from './time-budget.js';
@@ -65,6 +66,63 @@ export function readRecursiveBound(context: AnyContext, retry: RecursiveRetry): 
   const failure = createStatusScenario(200, retry.failureNames);
   if (tests.some((test) => !failure.isRelevant(test) && getStaticValueOf(context, test) === undefined)) return UNKNOWN;
   return { kind: 'unbounded', reason: 'recursive retry with no attempt limit' };
+}
+
+/**
+ * An interceptor keeps its count on the failed request's config (`config.__retryCount`, a `_retry` flag
+ * set before the one re-send) or in a variable it steps; a test of either on the way to the re-send bounds
+ * it. Tests of the error or of the config's presence do not; any other test cannot be read.
+ */
+export function readInterceptorBound(context: AnyContext, retry: InterceptorRetry): RetryBound {
+  const tests = getPathItems(retry.call, retry.function).flatMap((item) => (item.kind === 'test' ? [item.test] : []));
+  const isConfig = (node: TSESTree.Node): boolean => isFailedConfig(node, retry.failureNames, retry.configNames);
+  const marks = new Set<'flag' | 'counter'>();
+  const stepped = findSteppedOuterVariables(context, retry.function);
+  for (const test of tests) {
+    mentions(test, (node) => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && isConfig(node.object)) {
+        const mark = retry.configMarks.get(node.property.name);
+        if (mark) marks.add(mark);
+      }
+      if (node.type === AST_NODE_TYPES.Identifier && stepped.has(node.name)) marks.add('counter');
+      return false;
+    });
+  }
+  if (marks.has('counter')) return UNKNOWN;
+  if (marks.has('flag')) return { kind: 'attempts', retries: 1 };
+  if (tests.some(isTimeBudgetTest) || checksAbortSignal(retry.function.body)) return { kind: 'time-budget' };
+  const failure = createStatusScenario(200, retry.failureNames);
+  const isKnownNonBound = (test: TSESTree.Node): boolean =>
+    dependsOn(context, test, failure) || getStaticValueOf(context, test) !== undefined || readsOnly(test, new Set([...retry.failureNames, ...retry.configNames]));
+  if (!tests.every(isKnownNonBound)) return UNKNOWN;
+  return { kind: 'unbounded', reason: 'response interceptor re-sends the failed request with no attempt limit' };
+}
+
+/** Variables declared outside the handler that it steps (`retryCount++`). */
+function findSteppedOuterVariables(context: AnyContext, fn: InterceptorRetry['function']): ReadonlySet<string> {
+  const names = new Set<string>();
+  walkSameFunction(
+    fn.body,
+    (node) => {
+      const target = getSteppedIdentifier(node);
+      const definition = target && ASTUtils.findVariable(context.sourceCode.getScope(target), target)?.defs[0];
+      if (target && definition && !isWithin(definition.name, fn)) names.add(target.name);
+    },
+    () => true,
+  );
+  return names;
+}
+
+/** A test that reads nothing but these variables and their properties (`!config`, `!config.retry`). */
+function readsOnly(test: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  let other = false;
+  walkSameFunction(test, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier || names.has(node.name) || node.name === 'undefined') return;
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+    other = true;
+  });
+  return !other;
 }
 
 /** The loop test and the tests of branches that leave the loop, outside the attempt's try block. */

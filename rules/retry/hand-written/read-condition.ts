@@ -11,8 +11,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isNonRetryableClientError } from '../../../knowledge/http-status.js';
 import type { RetryCondition } from '../retry-policy.js';
 import { isWithin, simulate, walkSameFunction } from './control-flow.js';
-import { UNREADABLE, type Scenario } from './evaluate-test.js';
-import { getLoopStatements, type HandWrittenRetry, type RecursiveRetry, type RetryLoop } from './hand-written-retry.js';
+import { dependsOn, UNREADABLE, type Scenario } from './evaluate-test.js';
+import { getLoopStatements, type CallRetry, type HandWrittenRetry, type RetryLoop } from './hand-written-retry.js';
 import { evaluatePath, getPathItems } from './path-to-call.js';
 import { simulateAnswer } from './find-retry-loop.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
@@ -55,9 +55,9 @@ function readLoopCondition(context: AnyContext, retry: RetryLoop, rejectsOnStatu
   return classify(retried, readsOk(handler.body), handler);
 }
 
-function readRecursiveCondition(context: AnyContext, retry: RecursiveRetry, rejectsOnStatus: boolean): RetryCondition {
+function readRecursiveCondition(context: AnyContext, retry: CallRetry, rejectsOnStatus: boolean): RetryCondition {
   const items = getPathItems(retry.call, retry.function);
-  const consulted = items.some((item) => item.kind === 'test' && createStatusScenario(200, retry.failureNames).isRelevant(item.test));
+  const consulted = items.some((item) => item.kind === 'test' && dependsOn(context, item.test, createStatusScenario(200, retry.failureNames)));
   const failure = retry.failure;
   if (!consulted) {
     if (failure.type === AST_NODE_TYPES.CatchClause) return readBareCatch(context, failure, failure.parent.block, retry.operation, rejectsOnStatus);

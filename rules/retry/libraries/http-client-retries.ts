@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http-status.js';
 import type { HttpClientWithRetrySpec } from '../../../knowledge/types.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
@@ -12,6 +13,7 @@ import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import type { RetriedMethods, RetryBackoff, RetryBound, RetryCondition, RetryPolicy } from '../retry-policy.js';
 import { classifyCondition, classifyStatusList } from './condition.js';
 import {
+  findNestedSources,
   findOption,
   getArgument,
   isArgumentHidden,
@@ -185,8 +187,20 @@ function getCondition(detection: Detection, settings: RetrySettings, node: TSEST
   const statuses = readList(found);
   if (statuses.kind === 'absent') return { kind: 'default' };
   if (statuses.kind === 'unknown' || statuses.value.some((status) => typeof status !== 'number')) return { kind: 'unknown' };
-  const allowed = settings.spec.retry.condition.statuses.filter((status) => status === 413);
+  const allowed: number[] = settings.spec.retry.condition.statuses.filter((status) => status === 413);
+  if (hasBeforeRetryHook(detection, settings)) allowed.push(...CREDENTIAL_CLIENT_ERRORS);
   return classifyStatusList(statuses.value as number[], (found.kind === 'found' && found.node) || node, allowed);
+}
+
+/**
+ * `hooks.beforeRetry` runs before every retry and can refresh the credentials (the ky README's example), so
+ * a 401 or 403 retried behind it may get another answer.
+ */
+function hasBeforeRetryHook(detection: Detection, settings: RetrySettings): boolean {
+  const found = findOption(detection.context, findNestedSources(detection.context, settings.request, 'hooks'), 'beforeRetry');
+  if (found.kind !== 'found' || !found.node) return false;
+  const hooks = unwrapExpression(found.node);
+  return hooks.type !== AST_NODE_TYPES.ArrayExpression || hooks.elements.length > 0;
 }
 
 function getMethods(detection: Detection, settings: RetrySettings): RetriedMethods {

@@ -5,11 +5,11 @@
  * `postLedgerEntry` that calls `ledger.post`). A retry that retries every error only retries 4xx answers when
  * its operation fails on them.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { findLibraryReferences, CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
-import { resolveFunction } from '../../ast/resolve-function.js';
+import { isFunctionNode, resolveFunction } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import { findRemoteRequests } from '../../http/remote-requests.js';
@@ -51,6 +51,46 @@ export function throwsOnClientError(context: AnyContext, operation: TSESTree.Nod
   const root = resolveFunction(context, operation) ?? operation;
   visit(root, 0);
   return found || findRemoteRequests(context, root).some((request) => Object.hasOwn(HTTP_CLIENTS, request.library.name));
+}
+
+/**
+ * Whether `node` (a `bail(…)` call, a `new AbortError(…)`) runs only once a request that rejects on 4xx has
+ * answered: it sits behind a test of that request's answer (`if (res.status === 403)` after
+ * `const res = await axios.get(…)`), outside any catch or callback. Such a filter never sees a 4xx: the
+ * request rejected first and the retry took the rejection. A file that changes which answers reject
+ * (`validateStatus`, `throwHttpErrors`) is not judged.
+ */
+export function isReachedOnlyOnSuccess(context: AnyContext, node: TSESTree.Node, operation: TSESTree.Node): boolean {
+  if (/\b(?:validateStatus|throwHttpErrors)\b/.test(context.sourceCode.text)) return false;
+  const requests = findRequests(context);
+  let guarded = false;
+  let child = node;
+  for (let current = node.parent; current && current !== operation; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause || isFunctionNode(current)) return false;
+    const test =
+      (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && child !== current.test
+        ? current.test
+        : current.type === AST_NODE_TYPES.LogicalExpression && child === current.right
+          ? current.left
+          : undefined;
+    if (test && readsAnswerOf(context, test, requests)) guarded = true;
+  }
+  return guarded && child.parent === operation;
+}
+
+/** A test that reads what `const res = await axios.get(…)` holds. */
+function readsAnswerOf(context: AnyContext, test: TSESTree.Node, requests: ReadonlySet<TSESTree.Node>): boolean {
+  let found = false;
+  walkDescendants(context, test, (node) => {
+    if (found || node.type !== AST_NODE_TYPES.Identifier) return !found;
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(node), node)?.defs[0];
+    if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
+    let init = unwrapExpression(definition.node.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrapExpression(init.argument);
+    found = requests.has(init);
+    return undefined;
+  });
+  return found;
 }
 
 function findRequests(context: AnyContext): ReadonlySet<TSESTree.Node> {

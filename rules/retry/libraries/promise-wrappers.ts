@@ -12,6 +12,7 @@ import { resolveFunction } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetryCondition } from '../retry-policy.js';
 import { classifyCondition } from './condition.js';
+import { isReachedOnlyOnSuccess } from './http-operation.js';
 import { findOption, getArgument, optionsArgument, type Detection, type RetryLibraryDetector } from './detection.js';
 import { describeNodeRetry } from './node-retry.js';
 
@@ -61,11 +62,14 @@ export const asyncRetryDetector: RetryLibraryDetector = {
 
 /**
  * p-retry retries every error unless the operation throws an AbortError or `onFailedAttempt` throws; then
- * what is retried depends on code the rule does not evaluate.
+ * what is retried depends on code the rule does not evaluate. An AbortError thrown only after a request that
+ * rejects on 4xx has answered (`if (res.status === 404) throw new AbortError(…)` after `await axios.get(…)`)
+ * stops nothing: the 4xx rejected before the test and was retried.
  */
 function getPRetryDefaultCondition(detection: Detection, call: TSESTree.CallExpression, operation: TSESTree.Node | undefined, onFailedAttempt: PropertyLookup): RetryCondition {
   const operationFunction = resolveFunction(detection.context, operation);
-  if (operationFunction && containsNode(detection, operationFunction.body, isAbortError)) return { kind: 'unknown' };
+  const aborts = operationFunction ? findNodes(detection, operationFunction.body, isAbortError) : [];
+  if (aborts.some((abort) => !isReachedOnlyOnSuccess(detection.context, abort, operationFunction!.body))) return { kind: 'unknown' };
   if (onFailedAttempt.kind === 'unknown') return { kind: 'unknown' };
   if (onFailedAttempt.kind === 'found') {
     const handler = resolveFunction(detection.context, onFailedAttempt.node);
@@ -74,14 +78,22 @@ function getPRetryDefaultCondition(detection: Detection, call: TSESTree.CallExpr
   return { kind: 'every-error', node: call };
 }
 
-/** async-retry retries every error unless the operation calls `bail` (its first parameter). */
+/**
+ * async-retry retries every error unless the operation calls `bail` (its first parameter). A `bail` called
+ * only after a request that rejects on 4xx has answered (`if (res.status === 403) bail(…)` after
+ * `await axios.get(…)`) never runs for a 4xx: the request rejected first, and that was retried.
+ */
 function getAsyncRetryCondition(detection: Detection, call: TSESTree.CallExpression, operation: TSESTree.Node | undefined): RetryCondition {
   const operationFunction = resolveFunction(detection.context, operation);
   const bail = operationFunction?.params[0];
   if (!bail) return { kind: 'every-error', node: call };
   if (bail.type !== AST_NODE_TYPES.Identifier) return { kind: 'unknown' };
-  const usesBail = containsNode(detection, operationFunction.body, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === bail.name);
-  return usesBail ? { kind: 'unknown' } : { kind: 'every-error', node: call };
+  const uses = findNodes(detection, operationFunction.body, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === bail.name);
+  const filters = uses.some((use) => {
+    const bailCall = use.parent;
+    return bailCall?.type !== AST_NODE_TYPES.CallExpression || bailCall.callee !== use || !isReachedOnlyOnSuccess(detection.context, bailCall, operationFunction.body);
+  });
+  return filters ? { kind: 'unknown' } : { kind: 'every-error', node: call };
 }
 
 function isAbortError(node: TSESTree.Node): boolean {
@@ -93,6 +105,14 @@ function containsNode(detection: Detection, root: TSESTree.Node, predicate: (nod
   walkDescendants(detection.context, root, (node) => {
     if (predicate(node)) found = true;
     return !found;
+  });
+  return found;
+}
+
+function findNodes(detection: Detection, root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  walkDescendants(detection.context, root, (node) => {
+    if (predicate(node)) found.push(node);
   });
   return found;
 }
