@@ -33,6 +33,35 @@ export const fetch = {
 } as const satisfies HttpClientSpec;
 
 /**
+ * node-fetch: the fetch of Node before it had a global one, still imported by much service code. The module
+ * is the function itself (`require('node-fetch')`, `import fetch from 'node-fetch'`). Version 2 adds a
+ * `timeout` option in milliseconds, 0 (no timeout) by default; version 3 drops it and bounds a request only
+ * through `signal`. Read from node-fetch 2.7.0 as installed (lib/index.js).
+ */
+export const nodeFetch = {
+  name: 'node-fetch',
+  packages: ['node-fetch'],
+  versionRead: '2.7.0',
+  repository: 'https://github.com/node-fetch/node-fetch',
+  // lib/index.js: `function fetch(url, opts)`, `module.exports = exports = fetch; exports.default = exports`.
+  call: { optionsArgument: 1 },
+  requestFunctions: {},
+  instanceFactories: {},
+  timeout: {
+    option: 'timeout',
+    unit: 'milliseconds',
+    default: undefined,
+    disabledBy: [0],
+    meaning: 'Milliseconds before the request and the body read fail (version 2 only); 0, the default, means no timeout.',
+    source: 'node-fetch@2.7.0 lib/index.js (`timeout: init.timeout || input.timeout || 0`; `if (request.timeout)` arms the timer)',
+  },
+  deadlineOptions: ['signal'],
+  timeoutMethods: [],
+  methodOption: 'method',
+  headersOption: 'headers',
+} as const satisfies HttpClientSpec;
+
+/**
  * undici's own request API: `request(url, options)` and `stream(url, options, factory)`. Like fetch it has no
  * total deadline; `headersTimeout` and `bodyTimeout` may be set per request (300 s each when not), and a
  * `signal` aborts it. An explicit `headersTimeout` is read as a deliberate limit.

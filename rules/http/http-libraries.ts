@@ -3,7 +3,7 @@
  * trace maps that find their default exports, named exports, CommonJS modules and globals.
  */
 import { axios } from '../../knowledge/axios.js';
-import { fetch, undiciDispatchers, undiciRequest } from '../../knowledge/fetch.js';
+import { fetch, nodeFetch, undiciDispatchers, undiciRequest } from '../../knowledge/fetch.js';
 import { got } from '../../knowledge/got.js';
 import { ky } from '../../knowledge/ky.js';
 import { nodeHttp, nodeHttpAgent } from '../../knowledge/node-http.js';
@@ -38,6 +38,8 @@ export interface HttpLibrary {
 export const HTTP_LIBRARIES: readonly HttpLibrary[] = [
   { name: 'axios', spec: axios, defaultIsClient: true, clientExports: [], clientTypes: ['AxiosInstance', 'AxiosStatic', 'Axios'], typesPackage: 'axios', inheritingFactories: ['create'] },
   { name: 'fetch', spec: fetch, defaultIsClient: false, clientExports: [], clientTypes: [], inheritingFactories: [], agent: undiciDispatchers },
+  // node-fetch is fetch for the rules (same options, same resolved-on-any-status answers); its module is the function.
+  { name: 'fetch', spec: nodeFetch, defaultIsClient: true, clientExports: [], clientTypes: [], inheritingFactories: [] },
   { name: 'got', spec: got, defaultIsClient: true, clientExports: ['got'], clientTypes: ['Got'], typesPackage: 'got', inheritingFactories: ['extend'] },
   { name: 'ky', spec: ky, defaultIsClient: true, clientExports: [], clientTypes: ['KyInstance'], typesPackage: 'ky', inheritingFactories: ['extend'] },
   { name: 'node:http', spec: nodeHttp, defaultIsClient: false, clientExports: [], clientTypes: [], inheritingFactories: [], agent: nodeHttpAgent },

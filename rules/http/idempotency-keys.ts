@@ -202,11 +202,16 @@ export class IdempotencyKeyFinder {
     return result;
   }
 
-  /** A write under `defaults.headers`, by the rest of its path: a key header named in it, else what the value holds. */
+  /**
+   * A write under `defaults.headers`, by the rest of its path: a key header named in it; a write that names
+   * another header (`defaults.headers.common['X-Api-Key'] = …`) sets only that header's value; else what
+   * the headers object (or method bucket) written holds.
+   */
   private judgeDefaultsWrite(rest: readonly (string | undefined)[], readValue: () => KeyPresence): KeyPresence {
     if (rest.some((segment) => segment === undefined)) return 'unknown';
     if (rest.some((segment) => this.isKeyName(segment))) return 'present';
-    return readValue();
+    const namesHeader = rest.length > 1 || (rest.length === 1 && !HEADER_BUCKETS.has(rest[0]!));
+    return namesHeader ? 'absent' : readValue();
   }
 
   /** A headers expression: object literal or constant (with axios method buckets when `buckets`), `new Headers(…)`, pairs. */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 import { axios, axiosDefaultMethod } from '../../knowledge/axios.js';
-import { fetch, fetchDefaultMethod, undiciDispatcherTimeouts, undiciRequest } from '../../knowledge/fetch.js';
+import { fetch, fetchDefaultMethod, nodeFetch, undiciDispatcherTimeouts, undiciRequest } from '../../knowledge/fetch.js';
 import { HTTP_METHODS, NON_IDEMPOTENT_METHODS, isIdempotentMethod, normalizeHttpMethod } from '../../knowledge/http-methods.js';
 import { nodeHttp } from '../../knowledge/node-http.js';
 import { superagent, superagentRetry } from '../../knowledge/superagent.js';
@@ -20,6 +20,7 @@ const SPECS: ReadonlyArray<[HttpClientSpec, string]> = [
   [axios, 'axios'],
   [fetch, 'undici'],
   [undiciRequest, 'undici'],
+  [nodeFetch, 'node-fetch'],
   [nodeHttp, '@types/node'],
   [superagent, 'superagent'],
 ];
@@ -40,8 +41,9 @@ describe('HTTP client knowledge', () => {
   });
 
   it('models the defaults the rules rely on', () => {
-    // No client here bounds a request by default: axios 0, fetch and undici only per-phase limits.
-    expect(SPECS.map(([spec]) => spec.timeout.default)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    // No client here bounds a request by default: axios 0, fetch and undici only per-phase limits, node-fetch 0.
+    expect(SPECS.map(([spec]) => spec.timeout.default)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(nodeFetch.timeout.disabledBy).toEqual([0]);
     expect(axios.timeout.disabledBy).toEqual([0]);
     expect(axios.deadlineOptions).toContain('signal');
     expect(fetch.deadlineOptions).toEqual(['signal']);

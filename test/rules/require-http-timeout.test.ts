@@ -392,6 +392,16 @@ exports.user = async (id) => (await superagent.get('/users/' + id).timeout(3000)
       languageOptions: javascript,
     },
     {
+      // node-fetch 2 bounds a request with its own `timeout`; any version with a signal.
+      code: `
+const fetch = require('node-fetch');
+
+exports.price = (sku) => fetch('https://pricing.internal/' + sku, { timeout: 2000 });
+exports.stock = (sku) => fetch('https://stock.internal/' + sku, { signal: AbortSignal.timeout(2000) });
+`,
+      languageOptions: javascript,
+    },
+    {
       // Instances created in another module with a timeout (or ky's default) are fine.
       code: `
 import { catalogClient, inventoryApi, profileClient } from './http-clients.js';
@@ -1070,6 +1080,30 @@ const superagent = require('superagent');
 
 exports.user = async (id) => (await superagent.get('/users/' + id).timeout({ response: 5_000, deadline: 10_000 })).body;
 ` }] }],
+      output: null,
+      languageOptions: javascript,
+    },
+    {
+      // node-fetch is the function itself, in ESM and CommonJS alike, and has no timeout unless given one.
+      code: `
+import fetch from 'node-fetch';
+
+export const fetchWithRetries = async (url: string) => fetch(url);
+`,
+      errors: [{ messageId: 'missingTimeout', data: { library: 'fetch', problem: 'no timeout', fix: fetchFix }, line: 4, column: 56, suggestions: [{ messageId: 'addTimeout', output: `
+import fetch from 'node-fetch';
+
+export const fetchWithRetries = async (url: string) => fetch(url, { signal: AbortSignal.timeout(10_000) });
+` }] }],
+      output: null,
+    },
+    {
+      code: `
+const fetch = require('node-fetch');
+
+exports.previews = async (base) => (await fetch(\`\${base}/texts\`, { timeout: 0 })).text();
+`,
+      errors: [{ messageId: 'missingTimeout', line: 4, column: 43, suggestions: [] }],
       output: null,
       languageOptions: javascript,
     },

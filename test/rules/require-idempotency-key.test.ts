@@ -408,6 +408,28 @@ export class RefundsClient {
       output: null,
     },
     {
+      // A defaults write that names another header sets that header's value only, whatever the value is.
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+export class GraphClient {
+  private readonly client = axios.create({ baseURL: process.env.GRAPH_URL, timeout: 30_000 });
+
+  constructor(apiKey: string | undefined) {
+    if (apiKey) this.client.defaults.headers.common['X-API-Key'] = apiKey;
+    axiosRetry(this.client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });
+  }
+
+  query(body: object) {
+    return this.client.post('/cypher', body);
+  }
+}
+`,
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'axios-retry', headers: DEFAULT_HEADERS }, line: 14, column: 12, suggestions: [] }],
+      output: null,
+    },
+    {
       // An interceptor that sets other headers does not count.
       code: `
 import axios from 'axios';
