@@ -75,7 +75,8 @@ function withPolicyOptions<Options extends readonly unknown[]>(
   rule: { name: string; meta: { defaultOptions?: Options } },
   options: Options,
 ): Options {
-  const setting = getPolicy(context).rules[rule.name] ?? getPolicy(context).rules[`${PLUGIN_NAME}/${rule.name}`];
+  const policyRules = getPolicy(context).rules;
+  const setting = policyRules[rule.name] ?? policyRules[`${PLUGIN_NAME}/${rule.name}`];
   if (!Array.isArray(setting) || setting.length < 2) return options;
   return ESLintUtils.applyDefault(rule.meta.defaultOptions ?? ([] as unknown as Options), setting.slice(1) as unknown as Options) as Options;
 }
