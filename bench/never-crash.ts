@@ -2,9 +2,10 @@
  * The never-crash run: every rule of the plugin (`configs.all`) over real files from node_modules, one
  * file at a time. TypeScript files are parsed by typescript-eslint; JavaScript files by espree and by
  * typescript-eslint, since projects lint JavaScript with either. With `typed`, TypeScript files are linted
- * once more with a program of their own, so rules take their type-aware paths. A file that does not parse
- * is not the rules' fault and is counted apart; a rule that throws is recorded with the rule, the file and
- * the message. A `.js` file is parsed as a module, and as CommonJS when that fails.
+ * once more with type information (one program over all of them), so rules take their type-aware paths.
+ * A file that does not parse is not the rules' fault and is counted apart; a rule that throws is recorded
+ * with the rule, the file and the message. A `.js` file is parsed as a module, and as CommonJS when that
+ * fails.
  *
  *   node dist/bench/never-crash.js [--sample 300] [--limit N] [--typed] [--json]
  *
@@ -123,8 +124,7 @@ export function checkNeverCrash(options: NeverCrashOptions = {}): NeverCrashRepo
 
   const rulesConfig = options.config ?? (plugin.configs.all as unknown as Linter.Config);
   const rules = Object.keys(rulesConfig.rules ?? {}).sort();
-  const typedPrograms = options.typed ? createProgramFactory() : undefined;
-  const linters = new Map<string, Linter>();
+  const typedPrograms = options.typed ? createProgramFactory(files) : undefined;
   const ruleExceptions: RuleException[] = [];
   const parseFailuresByParser: Record<string, number> = {};
   let filesLinted = 0;
@@ -134,13 +134,9 @@ export function checkNeverCrash(options: NeverCrashOptions = {}): NeverCrashRepo
   for (const [index, file] of files.entries()) {
     const relative = toPosix(path.relative(root, file));
     const text = readFileSync(file, 'utf8');
-    const directory = path.dirname(file);
-    // The linter's folder is the file's own, so ESLint's default node_modules ignore does not apply.
-    let linter = linters.get(directory);
-    if (!linter) {
-      linter = new Linter({ configType: 'flat', cwd: directory });
-      linters.set(directory, linter);
-    }
+    // A linter per file, in the file's own folder so ESLint's default node_modules ignore does not apply;
+    // not kept, since a linter holds on to the last file it linted (and, typed, that file's program).
+    const linter = new Linter({ configType: 'flat', cwd: path.dirname(file) });
     let parsedEverywhere = true;
     for (const [parser, alternatives] of passesFor(file, typedPrograms)) {
       passes += 1;
@@ -201,8 +197,11 @@ function passesFor(file: string, typedPrograms: ProgramFactory | undefined): [Pa
 
 type ProgramFactory = (file: string) => ts.Program;
 
-/** One small program per file (its imports not followed), with the default library files parsed once and shared. */
-function createProgramFactory(): ProgramFactory {
+/**
+ * One program over every TypeScript file of the run (imports not followed, so each file is typed on its
+ * own, with the default library), built on first use, as a project's program would be.
+ */
+function createProgramFactory(files: readonly string[]): ProgramFactory {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -214,15 +213,11 @@ function createProgramFactory(): ProgramFactory {
     types: [],
     strict: true,
   };
-  const host = ts.createCompilerHost(options, true);
-  const libraryFiles = new Map<string, ts.SourceFile | undefined>();
-  const readSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.includes(`${path.sep}typescript${path.sep}lib${path.sep}`)) return readSourceFile(fileName, languageVersion, onError, shouldCreate);
-    if (!libraryFiles.has(fileName)) libraryFiles.set(fileName, readSourceFile(fileName, languageVersion, onError, shouldCreate));
-    return libraryFiles.get(fileName);
+  let program: ts.Program | undefined;
+  return () => {
+    program ??= ts.createProgram({ rootNames: files.filter((file) => TYPESCRIPT.has(path.extname(file))), options });
+    return program;
   };
-  return (file) => ts.createProgram({ rootNames: [file], options, host });
 }
 
 function findRuleId(error: unknown): string {

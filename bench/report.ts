@@ -9,7 +9,7 @@ export function renderMarkdown(results: BenchmarkResults): string {
   out.push(
     `${results.date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, ${formatGigabytes(machine.memoryBytes)} · Node ${machine.node} · ${machine.platform}`,
     '',
-    `Medians of ${settings.repeat} run${settings.repeat === 1 ? '' : 's'}, each in a fresh Node process (peak RSS is that process's); times cover the work, not loading modules. ` +
+    `Medians of ${describeRepeats(corpora)}, each in a fresh Node process (peak RSS is that process's); times cover the work, not loading modules. ` +
       'Ratios, targets and growth use CPU time (user + system), which other work on the machine distorts far less than wall time; wall-time ratios are in results.json. ' +
       `Load average during the run: mean ${machine.load.mean.toFixed(2)}, max ${machine.load.max.toFixed(2)} on ${machine.cores} cores (${machine.load.before.toFixed(2)} before it started; one measurement runs at a time and counts for about 1). ` +
       `Generated corpora use seed ${settings.seed}. Regenerate with \`npm run bench\`.`,
@@ -120,6 +120,13 @@ function renderFindings(corpora: readonly CorpusResult[]): string[] {
     ...rows,
     '',
   ];
+}
+
+function describeRepeats(corpora: readonly CorpusResult[]): string {
+  const counts = [...new Set(corpora.map((corpus) => corpus.repeat))];
+  const runs = (count: number): string => `${count} run${count === 1 ? '' : 's'}`;
+  if (counts.length <= 1) return runs(counts[0] ?? 0);
+  return corpora.map((corpus) => `${runs(corpus.repeat)} on ${describeCorpusColumn(corpus)}`).join(', ');
 }
 
 function describeCorpusColumn(corpus: CorpusResult): string {

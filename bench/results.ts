@@ -94,6 +94,8 @@ export interface RuleTimings {
 }
 
 export interface CorpusResult extends CorpusInfo {
+  /** Runs of each variant on this corpus. */
+  readonly repeat: number;
   readonly variants: Partial<Record<VariantId, VariantSummary>>;
   /** From CPU time, which a busy machine distorts far less than wall time. */
   readonly ratios: Readonly<Record<string, number | null>>;
@@ -132,7 +134,9 @@ export interface BenchmarkResults {
   readonly schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   readonly date: string;
   readonly machine: Machine;
-  readonly settings: { readonly repeat: number; readonly seed: number; readonly quick: boolean };
+  readonly settings: { readonly repeat: number; readonly largeRepeat: number; readonly seed: number; readonly quick: boolean };
+  /** Commit of the repository the measured build came from (uncommitted changes may be in it too). */
+  readonly commit?: string;
   readonly versions: Readonly<Record<string, string>>;
   readonly corpora: readonly CorpusResult[];
   readonly growth: readonly GrowthRow[];

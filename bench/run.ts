@@ -2,14 +2,15 @@
  * The benchmark: generated service monorepos and real TypeScript, each measured by every variant in a
  * fresh child process, repeated, and reported as medians and ratios against the targets.
  *
- *   node dist/bench/run.js [--sizes 500,2000,8000] [--repeat 3] [--seed 1] [--quick] [--no-real]
+ *   node dist/bench/run.js [--sizes 500,2000,8000] [--repeat 3] [--large-repeat N] [--seed 1] [--quick] [--no-real]
  *                          [--variants eslint-floor,eslint-ours] [--profile] [--output bench]
  *
+ * `--large-repeat` sets the repeats for corpora of 5,000 files or more (default: `--repeat`).
  * `--quick` is a smoke run for CI: one small corpus, one repeat, results under bench/.cache/.
  * `--profile` adds `--cpu-prof` to the runs of our rules and of policy-check (bench/.cache/profiles/).
  * Writes results.json and results.md to the output folder and prints the Markdown.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,8 @@ import {
 export interface RunOptions {
   readonly sizes: readonly number[];
   readonly repeat: number;
+  /** Repeats for corpora of LARGE_CORPUS files or more (slow on small machines). */
+  readonly largeRepeat: number;
   readonly seed: number;
   readonly quick: boolean;
   readonly real: boolean;
@@ -44,6 +47,7 @@ export interface RunOptions {
 }
 
 const QUICK_SIZE = 120;
+const LARGE_CORPUS = 5_000;
 const CHILD_TIMEOUT_MS = 60 * 60 * 1000;
 const PROFILED: ReadonlySet<VariantId> = new Set(['eslint-ours', 'eslint-typed-ours', 'policy-check']);
 const MEASURE_SCRIPT = path.join(DIST, 'bench', 'measure.js');
@@ -141,7 +145,8 @@ async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<C
   const directory = path.join(REPOSITORY_ROOT, corpus.directory);
   const samples = new Map<VariantId, (MeasurementResult | Error)[]>();
   if (!options.quick) await runMeasurement(measurementFor('eslint-floor', directory));
-  for (let round = 1; round <= options.repeat; round++) {
+  const repeat = corpus.files >= LARGE_CORPUS ? options.largeRepeat : options.repeat;
+  for (let round = 1; round <= repeat; round++) {
     for (const variant of options.variants) {
       const profileName = options.profile && PROFILED.has(variant) ? `${corpus.id}-${variant}-${round}` : undefined;
       const result = await runMeasurement(measurementFor(variant, directory), profileName);
@@ -159,7 +164,7 @@ async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<C
   if (options.variants.includes('eslint-typed-ours')) {
     ruleTimings.typed = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: true, rules: 'ours', stats: true }), 'service-policy/');
   }
-  return { ...corpus, variants, ratios: computeRatios(variants, 'cpu'), wallRatios: computeRatios(variants, 'wall'), ruleTimings };
+  return { ...corpus, repeat, variants, ratios: computeRatios(variants, 'cpu'), wallRatios: computeRatios(variants, 'wall'), ruleTimings };
 }
 
 function describeSample(result: MeasurementResult | Error): string {
@@ -225,12 +230,22 @@ export async function runBenchmark(options: RunOptions): Promise<BenchmarkResult
     schemaVersion: RESULTS_SCHEMA_VERSION,
     date: new Date().toISOString(),
     machine,
-    settings: { repeat: options.repeat, seed: options.seed, quick: options.quick },
+    settings: { repeat: options.repeat, largeRepeat: options.largeRepeat, seed: options.seed, quick: options.quick },
+    commit: readCommit(),
     versions: readVersions(),
     corpora,
     growth,
     targets: computeTargets(corpora, growth),
   };
+}
+
+/** The commit the rules and checker were built from, when the repository is a git checkout. */
+function readCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPOSITORY_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function round2(value: number): number {
@@ -243,6 +258,7 @@ function parseOptions(argv: readonly string[]): RunOptions {
     options: {
       sizes: { type: 'string', default: '500,2000,8000' },
       repeat: { type: 'string', default: '3' },
+      'large-repeat': { type: 'string' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       quick: { type: 'boolean', default: false },
       'no-real': { type: 'boolean', default: false },
@@ -260,6 +276,7 @@ function parseOptions(argv: readonly string[]): RunOptions {
   return {
     sizes,
     repeat: quick ? 1 : Math.max(1, Number(values.repeat)),
+    largeRepeat: quick ? 1 : Math.max(1, Number(values['large-repeat'] ?? values.repeat)),
     seed: Number(values.seed),
     quick,
     real: !quick && !values['no-real'],

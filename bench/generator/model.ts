@@ -63,6 +63,11 @@ export class Defects {
     if (seeded) this.found.push(ruleId);
     return seeded;
   }
+
+  /** Records a pattern that comes with another one seeded here. */
+  record(ruleId: string): void {
+    if (!this.found.includes(ruleId)) this.found.push(ruleId);
+  }
 }
 
 type Line = string | false | null | undefined | readonly Line[];

@@ -22,7 +22,7 @@ function corpus(files: number, scale: number): CorpusResult {
     'policy-check': summary(3_600 * scale, 420 * MB * scale),
     tsc: summary(2_000 * scale, 380 * MB * scale),
   };
-  return { id: String(files), kind: 'generated', description: '', directory: `bench/corpus/${files}`, files, lines: files * 50, variants, ratios: computeRatios(variants), wallRatios: computeRatios(variants, 'wall'), ruleTimings: {} };
+  return { id: String(files), kind: 'generated', repeat: 3, description: '', directory: `bench/corpus/${files}`, files, lines: files * 50, variants, ratios: computeRatios(variants), wallRatios: computeRatios(variants, 'wall'), ruleTimings: {} };
 }
 
 describe('benchmark results', () => {
@@ -91,7 +91,7 @@ describe('benchmark results', () => {
       schemaVersion: 1,
       date: '2025-01-01T00:00:00.000Z',
       machine: { cpu: 'Test CPU', cores: 2, memoryBytes: 8 * 1024 ** 3, node: 'v20.0.0', platform: 'linux', load: { before: 0.1, mean: 1, max: 1.2 } },
-      settings: { repeat: 3, seed: 1, quick: false },
+      settings: { repeat: 3, largeRepeat: 3, seed: 1, quick: false },
       versions: {},
       corpora,
       growth,

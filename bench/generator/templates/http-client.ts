@@ -105,6 +105,8 @@ export function renderHttpClient(plan: ServicePlan, dependency: DependencyPlan, 
     case 'ky': {
       const retryNotFound = defects.seed('no-retry-on-client-error', 0.06);
       const retriesPost = defects.seed('require-idempotency-key', 0.05);
+      // ky's default backoff has no jitter.
+      const noJitter = defects.seed('require-retry-backoff', 0.15);
       text = lines(
         "import ky from 'ky';",
         '',
@@ -121,6 +123,7 @@ export function renderHttpClient(plan: ServicePlan, dependency: DependencyPlan, 
         '    limit: RETRY_ATTEMPTS,',
         retriesPost ? "    methods: ['get', 'put', 'delete', 'post']," : "    methods: ['get', 'put', 'delete'],",
         retryNotFound ? '    statusCodes: [404, 408, 429, 500, 502, 503, 504],' : '    statusCodes: [408, 429, 500, 502, 503, 504],',
+        !noJitter && '    jitter: true,',
         '  },',
         '});',
         '',

@@ -117,7 +117,7 @@ export function renderProducer(plan: ServicePlan, entity: EntityPlan, random: Ra
         '    await this.queue.add(event.type, { event, trace: traceHeaders(trace) }, {',
         '      jobId: `${event.id}:${event.version}`,',
         manyAttempts ? '      attempts: Number.MAX_SAFE_INTEGER,' : `      attempts: ${random.pick([3, 5, 8])},`,
-        `      backoff: { type: 'exponential', delay: ${random.pick([500, 1000, 2000])} },`,
+        `      backoff: { type: 'exponential', delay: ${random.pick([500, 1000, 2000])}, jitter: 0.5 },`,
         '      removeOnComplete: 1000,',
         '    });',
         '  }',
@@ -211,7 +211,8 @@ export function renderConsumer(plan: ServicePlan, entity: EntityPlan, random: Ra
         '  const connection = await amqp.connect(config.amqpUrl);',
         '  const channel = await connection.createChannel();',
         `  const queue = \`\${config.serviceName}.${kebab}\${ORDERED_QUEUE_SUFFIX}\`;`,
-        `  await channel.assertQueue(queue, { durable: true, deadLetterExchange: \`\${queue}.dead\` });`,
+        // Requeued forever: no dead-letter exchange to end the redelivery.
+        requeue ? '  await channel.assertQueue(queue, { durable: true });' : `  await channel.assertQueue(queue, { durable: true, deadLetterExchange: \`\${queue}.dead\` });`,
         `  await channel.bindQueue(queue, ${topic}, '#');`,
         `  await channel.prefetch(${prefetch});`,
         '  await channel.consume(queue, async (message) => {',

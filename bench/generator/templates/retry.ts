@@ -136,6 +136,8 @@ export function renderRetryHelper(plan: ServicePlan, random: Random): GeneratedF
     }
     case 'loop': {
       const endless = defects.seed('no-unbounded-retry', 0.05);
+      // The endless loop also sleeps a constant delay.
+      if (endless) defects.record('require-retry-backoff');
       const constant = !endless && defects.seed('require-retry-backoff', 0.12);
       text = endless
         ? lines(
