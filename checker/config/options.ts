@@ -72,7 +72,8 @@ export async function resolveOptions(options: CheckOptions): Promise<ResolvedOpt
     root,
     paths,
     policy: loaded.policy,
-    policyInput: loaded.input,
+    // The rules get the policy from here even where there is no policy file, so none of them searches for one.
+    policyInput: loaded.input ?? {},
     policyFile: loaded.file,
     include: loaded.policy.include,
     ignore: [...loaded.policy.ignore, ...(options.ignore ?? [])],

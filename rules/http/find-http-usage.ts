@@ -14,6 +14,7 @@ import { getTypeServices } from '../ast/get-type-services.js';
 import { CALL, findLibraryReferences } from '../ast/library-references.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { createHttpTraceMaps, HTTP_LIBRARIES, type HttpLibrary, type HttpReferenceInfo } from './http-libraries.js';
+import { mayBeTypedClient } from './may-be-typed-client.js';
 import { findTypedClient, type TypedClient } from './typed-clients.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -195,6 +196,7 @@ class UsageCollector {
       if (name === undefined || !HTTP_LIBRARIES.some((library) => name === '' ? library.spec.call : Object.hasOwn(library.spec.requestFunctions, name))) continue;
       // Cheap check before the type checker: a client called directly is a parameter or an import.
       if (name === '' && !isParameterOrImport(this.context, callee)) continue;
+      if (!mayBeTypedClient(this.context, clientExpression)) continue;
       const client = findTypedClient(this.context, clientExpression);
       if (!client) continue;
       const requestFunction = name === '' ? client.library.spec.call : client.library.spec.requestFunctions[name];
