@@ -288,7 +288,13 @@ function parseOptions(argv: readonly string[]): RunOptions {
 }
 
 if (isMainModule(import.meta.url)) {
-  const options = parseOptions(process.argv.slice(2));
+  let options: RunOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)} (options: --sizes 500,2000 --repeat 3 --large-repeat 1 --seed 1 --quick --no-real --variants a,b --profile --output DIR)\n`);
+    process.exit(2);
+  }
   const results = await runBenchmark(options);
   const markdown = renderMarkdown(results);
   mkdirSync(options.output, { recursive: true });
