@@ -1,11 +1,13 @@
 /**
  * The keys of the object an expression evaluates to, through object literals, `const` bindings, spreads of
  * known objects and (with type information) constants from other modules. Unknown when a spread, computed
- * key or opaque value hides which keys are there.
+ * key or opaque value hides which keys are there. With type information, a call to a function that returns
+ * one object literal gives that literal's keys.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer } from './find-property.js';
+import { listReturnedObjectKeys } from './returned-object-keys.js';
 import { getStaticValueOf } from './static-value.js';
 import { unwrapExpression } from './unwrap-expression.js';
 
@@ -25,6 +27,10 @@ export function listPropertyNames(context: AnyContext, node: TSESTree.Node | und
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const initializer = findConstInitializer(context, expression);
     if (initializer) return listPropertyNames(context, initializer, depth + 1);
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const returned = listReturnedObjectKeys(context, expression);
+    return returned ? { kind: 'known', names: returned } : UNKNOWN;
   }
   const value = getStaticValueOf(context, expression)?.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return UNKNOWN;

@@ -86,7 +86,7 @@ function detectRedeliveries(context: Detection['context']): RetryPolicy[] {
   const policies: RetryPolicy[] = [];
   walkDescendants(context, context.sourceCode.ast, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    const handler = findConsumeHandler(node);
+    const handler = findConsumeHandler(context, node);
     if (handler) policies.push(...describeRedeliveries(context, handler));
   });
   return policies;

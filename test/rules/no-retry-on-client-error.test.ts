@@ -61,6 +61,18 @@ export const connect = () => policy.execute(() => pool.connect());`,
     `
 import pRetry from 'p-retry';
 export const ping = () => pRetry(async () => { const response = await fetch(healthUrl); return response.status; }, { randomize: true });`,
+    // a request that resolves on every answer (validateStatus), and a wrapper whose callers here send no request
+    `
+import axios from 'axios';
+import pRetry from 'p-retry';
+const orders = axios.create({ baseURL: 'https://orders.internal', timeout: 5_000 });
+export const getOrder = (id: string) => pRetry(() => orders.get(\`/orders/\${id}\`, { validateStatus: () => true }), { retries: 3, randomize: true });`,
+    `
+import pRetry from 'p-retry';
+export async function withRetry<T>(operation: () => Promise<T>): Promise<T> {
+  return pRetry(async () => operation(), { retries: 3, randomize: true });
+}
+export const connect = () => withRetry(() => pool.connect());`,
     // the operation decides: async-retry bail, p-retry AbortError
     `
 import axios from 'axios';
@@ -317,6 +329,27 @@ const run = async () => {
 };
 export const loadProfile = () => pRetry(run, { randomize: true, onFailedAttempt: ({ attemptNumber }) => logger.warn({ attemptNumber }, 'profile fetch failed') });`,
       errors: [{ messageId: 'retriesEveryError', line: 8, column: 34, data: { library: 'p-retry' } }],
+      output: null,
+    },
+    {
+      // a wrapper that retries whatever it is given, given a fetch that throws on any answer but 2xx
+      code: `
+import pRetry from 'p-retry';
+export async function withRetry<T>(name: string, operation: () => Promise<T>): Promise<T> {
+  return pRetry(
+    async () => {
+      return operation();
+    },
+    { retries: 3, randomize: true, onFailedAttempt: ({ attemptNumber }) => logger.warn({ name, attemptNumber }, 'retrying') },
+  );
+}
+export const getRefund = (id: string) =>
+  withRetry('get refund', async () => {
+    const response = await fetch(\`https://refunds.internal/refunds/\${id}\`, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(\`refunds answered \${response.status}\`);
+    return response.json();
+  });`,
+      errors: [{ messageId: 'retriesEveryError', line: 4, column: 10, data: { library: 'p-retry' } }],
       output: null,
     },
     {

@@ -152,6 +152,23 @@ async function consumeEmails(channel, send) {
       languageOptions: javascript,
     },
 
+    // A handler passed by name that reads the x-death header through a helper before requeueing.
+    `
+import type { Channel, ConsumeMessage } from 'amqplib';
+export async function consumeRefunds(channel: Channel, handle: (refund: unknown) => Promise<void>, deathCount: (headers: unknown) => number) {
+  async function onRefund(msg: ConsumeMessage | null): Promise<void> {
+    if (msg === null) return;
+    try {
+      await handle(JSON.parse(msg.content.toString()));
+      channel.ack(msg);
+    } catch {
+      if (deathCount(msg.properties.headers) >= 5) channel.nack(msg, false, false);
+      else channel.nack(msg);
+    }
+  }
+  await channel.consume('refunds', onRefund);
+}`,
+
     // axios interceptors that count their retries on the request config, or retry once behind a flag
     `
 import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios';
@@ -387,6 +404,26 @@ export async function consumeOrders(channel: Channel, handle: (order: unknown) =
   });
 }`,
       errors: [{ messageId: 'unboundedRetry', line: 10, column: 7, data: { library: 'amqplib', reason: 'nack() requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
+      output: null,
+    },
+    {
+      // A handler defined by name and passed by reference; reading trace context from the headers counts nothing.
+      code: `
+import type { Channel, ConsumeMessage } from 'amqplib';
+export async function consumePayments(channel: Channel, handle: (payment: unknown) => Promise<void>, traceFromHeaders: (headers: unknown) => object) {
+  const onPayment = async (msg: ConsumeMessage | null): Promise<void> => {
+    if (!msg) return;
+    try {
+      const trace = traceFromHeaders(msg.properties.headers);
+      await handle({ trace, payment: JSON.parse(msg.content.toString()) });
+      channel.ack(msg);
+    } catch (error) {
+      channel.nack(msg);
+    }
+  };
+  await channel.consume('payments', onPayment);
+}`,
+      errors: [{ messageId: 'unboundedRetry', line: 11, column: 7, data: { library: 'amqplib', reason: 'nack() requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
       output: null,
     },
     {

@@ -102,6 +102,19 @@ axiosRetry(api, { retries: 3, retryCondition: isIdempotentRequestError });
 
 export const create = (item: object) => api.post('/items', item);
 `,
+    // A predicate built from conditions that retry idempotent methods only, plus its own GET check.
+    `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+
+const api = axios.create({ baseURL: 'https://api.internal', timeout: 5_000 });
+axiosRetry(api, {
+  retries: 3,
+  retryCondition: (error) => axiosRetry.isIdempotentRequestError(error) || (error.config?.method === 'get' && error.response?.status === 409),
+});
+
+export const create = (item: object) => api.post('/items', item);
+`,
     // A request that turns axios-retry off for itself.
     `
 import axios from 'axios';
@@ -321,6 +334,24 @@ export const place = (order: object) => ordersClient.post('/orders', order);
       languageOptions: typed,
     },
     {
+      // got retrying POST, with headers from a helper in another module that sets the key.
+      code: `
+import got from 'got';
+import { writeHeaders } from './request-headers.js';
+
+const shipping = got.extend({
+  prefixUrl: 'https://shipping.internal',
+  timeout: { request: 5_000 },
+  retry: { limit: 3, methods: ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS', 'POST'], statusCodes: [408, 429, 500, 502, 503, 504] },
+});
+
+export const createLabel = (label: object, traceId: string, key: string) =>
+  shipping.post('labels', { json: label, headers: writeHeaders(traceId, key) }).json();
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
+    {
       // A wrapper around an imported function that POSTs with a key, and around one that sends nothing.
       code: `
 import pRetry from 'p-retry';
@@ -367,6 +398,32 @@ export function charge(amount: number) {
           data: { method: 'POST', retrier: 'axios-retry', headers: DEFAULT_HEADERS },
           line: 9,
           column: 10,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A predicate that ORs in isNetworkError retries the POST's network errors, whatever its method check says.
+      code: `
+import axios from 'axios';
+import axiosRetry, { isNetworkError } from 'axios-retry';
+
+const ledger = axios.create({ baseURL: 'https://ledger.internal', timeout: 5_000 });
+axiosRetry(ledger, {
+  retries: 3,
+  retryDelay: axiosRetry.exponentialDelay,
+  retryCondition: (error) => isNetworkError(error) || (error.config?.method === 'get' && error.response?.status === 503),
+});
+
+export const postEntry = (entry: object) => ledger.post('/entries', entry);
+`,
+      errors: [
+        {
+          messageId: 'missingIdempotencyKey',
+          data: { method: 'POST', retrier: 'axios-retry', headers: DEFAULT_HEADERS },
+          line: 12,
+          column: 45,
           suggestions: [],
         },
       ],
@@ -718,6 +775,26 @@ export const placeOrder = (order: object) => pRetry(() => ordersApi.post('/order
 `,
       filename: TYPED_FILENAME,
       errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'p-retry', headers: DEFAULT_HEADERS }, line: 5, column: 59, suggestions: [] }],
+      output: null,
+      languageOptions: typed,
+    },
+    {
+      // got retrying POST, with headers from a helper in another module that sets only the trace header.
+      code: `
+import got from 'got';
+import { traceHeaders } from './request-headers.js';
+
+const shipping = got.extend({
+  prefixUrl: 'https://shipping.internal',
+  timeout: { request: 5_000 },
+  retry: { limit: 3, methods: ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS', 'POST'], statusCodes: [408, 429, 500, 502, 503, 504] },
+});
+
+export const createLabel = (label: object, traceId: string) =>
+  shipping.post('labels', { json: label, headers: traceHeaders(traceId) }).json();
+`,
+      filename: TYPED_FILENAME,
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'got', headers: DEFAULT_HEADERS }, line: 12, column: 3, suggestions: [] }],
       output: null,
       languageOptions: typed,
     },

@@ -7,23 +7,25 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { amqplibRedelivery } from '../../../knowledge/amqplib-redelivery.js';
-import { isFunctionNode, type FunctionNode } from '../../ast/resolve-function.js';
+import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
-import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetryPolicy } from '../retry-policy.js';
 import { getArgument, isArgumentHidden, type AnyContext } from './detection.js';
 
 const SETTLE_METHODS: Readonly<Record<string, { requeueArgument: number }>> = amqplibRedelivery.methods;
+/** Calls that read trace context from message headers (`traceFromHeaders`, OpenTelemetry `propagation.extract`). */
+const TRACE_CONTEXT_READER = /trace|span|propagat|context/i;
 
-/** `consume(queue, handler)` calls: the handler, when it is written inline. */
-export function findConsumeHandler(node: TSESTree.CallExpression): FunctionNode | undefined {
+/**
+ * `consume(queue, handler)` calls: the handler, when it is written in this file (inline, or a function
+ * declaration or `const` passed by name).
+ */
+export function findConsumeHandler(context: AnyContext, node: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = node.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (callee.property.name !== 'consume') return undefined;
-  const handler = getArgument(node, 1);
-  const unwrapped = handler ? unwrapExpression(handler) : undefined;
-  return unwrapped && isFunctionNode(unwrapped) ? unwrapped : undefined;
+  return resolveFunction(context, getArgument(node, 1));
 }
 
 /** The requeueing nack/reject calls in a consume handler, one policy each. */
@@ -78,8 +80,28 @@ function readsDeliveryCounter(context: AnyContext, handler: FunctionNode): boole
   walkDescendants(context, handler.body, (node) => {
     if (node.type === AST_NODE_TYPES.Identifier && counters.includes(node.name)) found = true;
     if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && counters.includes(node.value)) found = true;
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'headers') found = true;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'headers') {
+      found = mayReadCounterFromHeaders(context, node);
+    }
     return !found;
   });
   return found;
+}
+
+/**
+ * Whether a read of `message.properties.headers` may read a delivery counter: a header read by a name the
+ * rule can see (`headers['x-tenant']`) is not one (counter names are matched above), nor are headers handed
+ * to trace-context extraction (`traceFromHeaders(…)`, `propagation.extract(…)`); anything else may be.
+ */
+function mayReadCounterFromHeaders(context: AnyContext, headers: TSESTree.MemberExpression): boolean {
+  let read: TSESTree.Node = headers;
+  while (read.parent?.type === AST_NODE_TYPES.ChainExpression || read.parent?.type === AST_NODE_TYPES.TSNonNullExpression) read = read.parent;
+  const parent = read.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read) {
+    return parent.computed && typeof getStaticValueOf(context, parent.property)?.value !== 'string';
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(read as TSESTree.CallExpressionArgument)) {
+    return !TRACE_CONTEXT_READER.test(context.sourceCode.getText(parent.callee));
+  }
+  return true;
 }

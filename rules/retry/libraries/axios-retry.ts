@@ -10,6 +10,8 @@ import { AXIOS_RETRY_CONFIG_KEY, axiosRetry, axiosRetryConditionMethods, axiosRe
 import { describeCallee, skipOuterExpressions, type Attachment } from '../../ast/find-creation.js';
 import { CALL, ESM, READ, type TraceMapElement } from '../../ast/library-references.js';
 import { evaluateExpression } from '../../ast/resolve-across-files.js';
+import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
+import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../retry-policy.js';
 import { classifyCondition, readsRequestMethod } from './condition.js';
@@ -93,13 +95,49 @@ function getCondition(detection: Detection, found: ReturnType<typeof findOption>
 function getMethods(detection: Detection, found: ReturnType<typeof findOption>): RetriedMethods {
   if (found.kind === 'absent') return { kind: 'all' };
   if (found.kind === 'unknown' || !found.node) return { kind: 'unknown' };
-  const known = getKnownReference(detection, found.node);
-  const name = known?.name.split('.').at(-1);
-  if (name && Object.hasOwn(axiosRetryConditionMethods, name)) {
-    const methods = axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods];
-    return methods === 'all' ? { kind: 'all' } : { kind: 'known', methods };
-  }
+  const methods = getConditionMethods(detection, found.node);
+  if (methods) return methods === 'all' ? { kind: 'all' } : { kind: 'known', methods };
+  if (hasAllMethodsDisjunct(detection, found.node)) return { kind: 'all' };
   return readsRequestMethod(detection, found.node) ? { kind: 'unknown' } : { kind: 'all' };
+}
+
+/** The methods an exported condition (`axiosRetry.isNetworkError`, `isRetryableError`) retries, by reference. */
+function getConditionMethods(detection: Detection, node: TSESTree.Node): (typeof axiosRetryConditionMethods)[keyof typeof axiosRetryConditionMethods] | undefined {
+  const name = getKnownReference(detection, node)?.name.split('.').at(-1);
+  return name && Object.hasOwn(axiosRetryConditionMethods, name) ? axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods] : undefined;
+}
+
+/**
+ * Whether a predicate returns `isNetworkError(error) || …` (or another condition that ignores the method)
+ * whatever else it checks: the network errors of a POST are then retried, whatever the other disjuncts say.
+ * Only a predicate that returns one expression (after plain `const` reads) is followed.
+ */
+function hasAllMethodsDisjunct(detection: Detection, node: TSESTree.Node): boolean {
+  const predicate = resolveFunction(detection.context, node);
+  const returned = predicate && getReturnedExpression(predicate);
+  return returned !== undefined && getDisjuncts(returned).some((disjunct) => isAllMethodsConditionCall(detection, disjunct));
+}
+
+function getReturnedExpression(predicate: FunctionNode): TSESTree.Expression | undefined {
+  if (predicate.body.type !== AST_NODE_TYPES.BlockStatement) return predicate.body;
+  const statements = predicate.body.body;
+  const last = statements.at(-1);
+  const readsOnly = statements.slice(0, -1).every((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration);
+  return readsOnly && last?.type === AST_NODE_TYPES.ReturnStatement ? (last.argument ?? undefined) : undefined;
+}
+
+function getDisjuncts(expression: TSESTree.Expression): TSESTree.Expression[] {
+  const unwrapped = unwrapExpression(expression) as TSESTree.Expression;
+  if (unwrapped.type === AST_NODE_TYPES.LogicalExpression && unwrapped.operator === '||') {
+    return [...getDisjuncts(unwrapped.left), ...getDisjuncts(unwrapped.right)];
+  }
+  return [unwrapped];
+}
+
+function isAllMethodsConditionCall(detection: Detection, node: TSESTree.Expression): boolean {
+  const call = unwrapExpression(node);
+  if (call.type === AST_NODE_TYPES.AwaitExpression) return isAllMethodsConditionCall(detection, call.argument);
+  return call.type === AST_NODE_TYPES.CallExpression && getConditionMethods(detection, call.callee) === 'all';
 }
 
 function getKeyName(property: TSESTree.Property): string | undefined {
@@ -130,8 +168,38 @@ export function getAttachedRetryMethods(checker: ts.TypeChecker, attachment: Att
 function getAttachedConditionMethods(checker: ts.TypeChecker, argument: ts.Expression | undefined): RetriedMethods {
   const literal = argument && skipOuterExpressions(argument);
   const property = literal && ts.isObjectLiteralExpression(literal) ? literal.properties.find((candidate) => candidate.name?.getText() === 'retryCondition') : undefined;
-  const name = property && ts.isPropertyAssignment(property) ? describeCallee(checker, property.initializer)?.path.at(-1) : undefined;
-  if (!name || !Object.hasOwn(axiosRetryConditionMethods, name)) return { kind: 'unknown' };
-  const methods = axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods];
-  return methods === 'all' ? { kind: 'all' } : { kind: 'known', methods };
+  const initializer = property && ts.isPropertyAssignment(property) ? property.initializer : undefined;
+  const name = initializer && describeCallee(checker, initializer)?.path.at(-1);
+  if (name && Object.hasOwn(axiosRetryConditionMethods, name)) {
+    const methods = axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods];
+    return methods === 'all' ? { kind: 'all' } : { kind: 'known', methods };
+  }
+  const returned = initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) ? getAttachedReturnedExpression(initializer) : undefined;
+  const retriesAllMethods = returned !== undefined && getAttachedDisjuncts(returned).some((disjunct) => isAttachedAllMethodsCall(checker, disjunct));
+  return retriesAllMethods ? { kind: 'all' } : { kind: 'unknown' };
+}
+
+function getAttachedReturnedExpression(predicate: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!ts.isBlock(predicate.body)) return predicate.body;
+  const statements = predicate.body.statements;
+  const last = statements.at(-1);
+  const readsOnly = statements.slice(0, -1).every((statement) => ts.isVariableStatement(statement));
+  return readsOnly && last && ts.isReturnStatement(last) ? last.expression : undefined;
+}
+
+function getAttachedDisjuncts(expression: ts.Expression): ts.Expression[] {
+  const unwrapped = skipOuterExpressions(expression);
+  if (ts.isBinaryExpression(unwrapped) && unwrapped.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+    return [...getAttachedDisjuncts(unwrapped.left), ...getAttachedDisjuncts(unwrapped.right)];
+  }
+  return [unwrapped];
+}
+
+function isAttachedAllMethodsCall(checker: ts.TypeChecker, expression: ts.Expression): boolean {
+  const call = ts.isAwaitExpression(expression) ? skipOuterExpressions(expression.expression) : expression;
+  if (!ts.isCallExpression(call)) return false;
+  const callee = describeCallee(checker, call.expression);
+  const origin = callee?.package ?? callee?.module;
+  const name = callee?.path.at(-1);
+  return origin !== undefined && (axiosRetry.packages as readonly string[]).includes(origin) && name !== undefined && Object.hasOwn(axiosRetryConditionMethods, name) && axiosRetryConditionMethods[name as keyof typeof axiosRetryConditionMethods] === 'all';
 }

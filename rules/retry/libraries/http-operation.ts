@@ -1,8 +1,10 @@
 /**
  * Whether a retried operation fails on a 4xx answer: it sends a request with axios, got or ky (which reject
  * on 4xx), directly or through an instance made in this file, or it throws when a fetch-style response is
- * not `ok`. With type information, requests sent by functions in other modules count too (an imported
- * `postLedgerEntry` that calls `ledger.post`). A retry that retries every error only retries 4xx answers when
+ * not `ok`. A wrapper's retried code that calls the function it was given is judged by the functions this
+ * file passes to the wrapper. With type information, requests sent by functions in other modules count too
+ * (an imported `postLedgerEntry` that calls `ledger.post`). A request whose own options, or whose client's,
+ * set `validateStatus` or `throwHttpErrors` does not count: whether it rejects on 4xx is not visible. A retry that retries every error only retries 4xx answers when
  * its operation fails on them.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
@@ -10,6 +12,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { findLibraryReferences, CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
 import { isFunctionNode, resolveFunction } from '../../ast/resolve-function.js';
+import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import { findRemoteRequests } from '../../http/remote-requests.js';
@@ -44,6 +47,7 @@ export function throwsOnClientError(context: AnyContext, operation: TSESTree.Nod
       if (node.type === AST_NODE_TYPES.CallExpression && depth < MAX_DEPTH) {
         const local = resolveFunction(context, node.callee);
         if (local && local !== root) visit(local.body, depth + 1);
+        for (const passed of findPassedOperations(context, node)) visit(passed, depth + 1);
       }
       return undefined;
     });
@@ -51,6 +55,38 @@ export function throwsOnClientError(context: AnyContext, operation: TSESTree.Nod
   const root = resolveFunction(context, operation) ?? operation;
   visit(root, 0);
   return found || findRemoteRequests(context, root).some((request) => Object.hasOwn(HTTP_CLIENTS, request.library.name));
+}
+
+/**
+ * A wrapper's retried code that calls the function it was given (`withRetry(operation)` runs
+ * `pRetry(() => operation())`): the functions this file passes to the wrapper in that place.
+ */
+function findPassedOperations(context: AnyContext, call: TSESTree.CallExpression): TSESTree.Node[] {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return [];
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee)?.defs[0];
+  if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return [];
+  const wrapper = definition.node;
+  const index = wrapper.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === callee.name);
+  const name = getFunctionName(wrapper);
+  const variable = name && ASTUtils.findVariable(context.sourceCode.getScope(wrapper), name);
+  if (index < 0 || !variable) return [];
+  const passed: TSESTree.Node[] = [];
+  for (const reference of variable.references) {
+    const use = reference.identifier.parent;
+    if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== reference.identifier) continue;
+    const argument = use.arguments[index];
+    const operation = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? resolveFunction(context, argument) : undefined;
+    if (operation) passed.push(operation.body);
+  }
+  return passed;
+}
+
+/** The name a function declaration, or a `const` initialised with a function, is called by. */
+function getFunctionName(node: TSESTree.FunctionLike): TSESTree.Identifier | undefined {
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node.id ?? undefined;
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
 }
 
 /**
@@ -99,6 +135,7 @@ function findRequests(context: AnyContext): ReadonlySet<TSESTree.Node> {
   if (cached) return cached;
   const requests = new Set<TSESTree.Node>();
   for (const reference of findLibraryReferences(context, HTTP_CLIENTS)) {
+    if (changesWhichAnswersReject(context, reference.node)) continue;
     if (reference.info === 'request') requests.add(reference.node);
     else addInstanceRequests(context, reference.node, requests, 0);
   }
@@ -114,9 +151,27 @@ function addInstanceRequests(context: AnyContext, factory: TSESTree.Node, reques
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference || parent.property.type !== AST_NODE_TYPES.Identifier) continue;
     const call = parent.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) continue;
+    if (changesWhichAnswersReject(context, call)) continue;
     if (REQUESTS.includes(parent.property.name)) requests.add(call);
     else if (FACTORIES.includes(parent.property.name)) addInstanceRequests(context, call, requests, depth + 1);
   }
+}
+
+/**
+ * A request or client whose options say which answers reject (axios `validateStatus`, got/ky
+ * `throwHttpErrors` other than `true`): whether a 4xx still rejects is not visible, so it does not count.
+ */
+function changesWhichAnswersReject(context: AnyContext, call: TSESTree.Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  return call.arguments.some((argument) => {
+    const options = unwrapExpression(argument);
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return options.properties.some((property) => {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return false;
+      if (property.key.name === 'validateStatus') return true;
+      return property.key.name === 'throwHttpErrors' && getStaticValueOf(context, property.value)?.value !== true;
+    });
+  });
 }
 
 /** `if (!response.ok) throw …`: a fetch-style response turned into an error on every non-2xx answer. */
