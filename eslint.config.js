@@ -16,7 +16,7 @@ export default tseslint.config(
   },
   {
     files: ['rules/*.ts'],
-    ignores: ['rules/index.ts', 'rules/create-rule.ts', 'rules/suppressions.ts'],
+    ignores: ['rules/index.ts', 'rules/create-rule.ts'],
     ...eslintPlugin.configs.recommended,
   },
   {

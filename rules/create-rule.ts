@@ -9,7 +9,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import type { Policy, PolicyInput } from '../knowledge/policy.js';
 import { resolvePolicy } from '../knowledge/policy.js';
 import { findPolicy } from './policy/load-policy.js';
-import { findSuppressions, isSuppressed } from './suppressions.js';
+import { findSuppressions, isSuppressed } from './policy/suppressions.js';
 
 export const PLUGIN_NAME = 'service-policy';
 export const REPOSITORY_URL = 'https://github.com/service-policy/eslint-plugin-service-policy';
