@@ -55,3 +55,8 @@ export function findLibraryReferences<Info>(
   add(findUndeclaredRequireReferences(context, modules));
   return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
 }
+
+/** One trace map element for every package of a knowledge spec, so package names live in knowledge/ alone. */
+export function tracePackages<Info>(packages: readonly string[], element: TraceMapElement<Info>): TraceMap<Info> {
+  return Object.fromEntries(packages.map((name) => [name, element]));
+}

@@ -8,7 +8,7 @@ import ts from 'typescript';
 
 import { AXIOS_RETRY_CONFIG_KEY, axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../../knowledge/axios-retry.js';
 import { describeCallee, skipOuterExpressions, type Attachment } from '../../ast/find-creation.js';
-import { CALL, ESM, READ, type TraceMapElement } from '../../ast/library-references.js';
+import { CALL, ESM, READ, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { evaluateExpression } from '../../ast/resolve-across-files.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
@@ -41,9 +41,7 @@ const axiosRetryFunction: TraceMapElement<RetryReference> = { [CALL]: { library:
 
 export const axiosRetryDetector: RetryLibraryDetector = {
   library: LIBRARY,
-  modules: {
-    'axios-retry': { [ESM]: true, ...axiosRetryFunction, ...exportsMap(''), default: axiosRetryFunction },
-  },
+  modules: tracePackages<RetryReference>(axiosRetry.packages, { [ESM]: true, ...axiosRetryFunction, ...exportsMap(''), default: axiosRetryFunction }),
   detect(references, detection) {
     const attachments = references.filter((reference) => reference.info.name === 'axiosRetry' && reference.type === CALL);
     for (const reference of attachments) {

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { COCKATIEL_EXECUTE, cockatiel, cockatielBackoffs, cockatielGenerators } from '../../../knowledge/cockatiel.js';
 import { findConstInitializer } from '../../ast/find-property.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
-import { CALL, CONSTRUCT, ESM, READ, type TraceMapElement } from '../../ast/library-references.js';
+import { CALL, CONSTRUCT, ESM, READ, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import type { RetryBackoff, RetryCondition } from '../retry-policy.js';
@@ -25,6 +25,7 @@ import {
   readNumber,
   type Detection,
   type RetryLibraryDetector,
+  type RetryReference,
 } from './detection.js';
 
 const LIBRARY = 'cockatiel';
@@ -43,7 +44,7 @@ const COMBINATORS = new Set(['orWhen', 'orType']);
 
 export const cockatielDetector: RetryLibraryDetector = {
   library: LIBRARY,
-  modules: { cockatiel: { [ESM]: true, ...exportsMap, default: exportsMap } },
+  modules: tracePackages<RetryReference>(cockatiel.packages, { [ESM]: true, ...exportsMap, default: exportsMap }),
   detect(references, detection) {
     for (const reference of references) {
       if (reference.info.name !== 'retry' || reference.type !== CALL) continue;

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { nodeRetry } from '../../../knowledge/node-retry.js';
 import type { RetryLibrarySpec } from '../../../knowledge/types.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
-import { CALL, ESM } from '../../ast/library-references.js';
+import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
 import type { RetryBackoff, RetryBound, RetryPolicy } from '../retry-policy.js';
 import {
   findOption,
@@ -22,6 +22,7 @@ import {
   type Detection,
   type OptionSource,
   type RetryLibraryDetector,
+  type RetryReference,
 } from './detection.js';
 
 const LIBRARY = 'retry';
@@ -29,7 +30,7 @@ const operation = { operation: { [CALL]: { library: LIBRARY, name: 'operation' }
 
 export const nodeRetryDetector: RetryLibraryDetector = {
   library: LIBRARY,
-  modules: { retry: { [ESM]: true, ...operation, default: operation } },
+  modules: tracePackages<RetryReference>(nodeRetry.packages, { [ESM]: true, ...operation, default: operation }),
   detect(references, detection) {
     for (const reference of references) {
       const call = reference.node as TSESTree.CallExpression;

@@ -7,13 +7,13 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { asyncRetry } from '../../../knowledge/async-retry.js';
 import { pRetry } from '../../../knowledge/p-retry.js';
 import type { PropertyLookup } from '../../ast/find-property.js';
-import { CALL, ESM } from '../../ast/library-references.js';
+import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetryCondition } from '../retry-policy.js';
 import { classifyCondition } from './condition.js';
 import { isReachedOnlyOnSuccess } from './http-operation.js';
-import { findOption, getArgument, optionsArgument, type Detection, type RetryLibraryDetector } from './detection.js';
+import { findOption, getArgument, optionsArgument, type Detection, type RetryLibraryDetector, type RetryReference } from './detection.js';
 import { describeNodeRetry } from './node-retry.js';
 
 const pRetryFunction = { [CALL]: { library: 'p-retry', name: 'pRetry' } } as const;
@@ -21,7 +21,7 @@ const makeRetriable = { makeRetriable: { [CALL]: { library: 'p-retry', name: 'ma
 
 export const pRetryDetector: RetryLibraryDetector = {
   library: 'p-retry',
-  modules: { 'p-retry': { [ESM]: true, ...pRetryFunction, ...makeRetriable, default: { ...pRetryFunction, ...makeRetriable } } },
+  modules: tracePackages<RetryReference>(pRetry.packages, { [ESM]: true, ...pRetryFunction, ...makeRetriable, default: { ...pRetryFunction, ...makeRetriable } }),
   detect(references, detection) {
     for (const reference of references) {
       const call = reference.node as TSESTree.CallExpression;
@@ -49,7 +49,7 @@ const asyncRetryFunction = { [CALL]: { library: 'async-retry', name: 'retry' } }
 
 export const asyncRetryDetector: RetryLibraryDetector = {
   library: 'async-retry',
-  modules: { 'async-retry': { [ESM]: true, ...asyncRetryFunction, default: asyncRetryFunction } },
+  modules: tracePackages<RetryReference>(asyncRetry.packages, { [ESM]: true, ...asyncRetryFunction, default: asyncRetryFunction }),
   detect(references, detection) {
     for (const reference of references) {
       const call = reference.node as TSESTree.CallExpression;

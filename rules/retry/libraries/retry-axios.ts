@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { RETRY_AXIOS_CONFIG_KEY, retryAxios } from '../../../knowledge/retry-axios.js';
-import { CALL, ESM } from '../../ast/library-references.js';
+import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../retry-policy.js';
 import { classifyCondition, classifyStatusList } from './condition.js';
@@ -21,6 +21,7 @@ import {
   type Detection,
   type OptionSource,
   type RetryLibraryDetector,
+  type RetryReference,
 } from './detection.js';
 
 const LIBRARY = 'retry-axios';
@@ -28,7 +29,7 @@ const attach = { attach: { [CALL]: { library: LIBRARY, name: 'attach' } } } as c
 
 export const retryAxiosDetector: RetryLibraryDetector = {
   library: LIBRARY,
-  modules: { 'retry-axios': { [ESM]: true, ...attach, default: attach } },
+  modules: tracePackages<RetryReference>(retryAxios.packages, { [ESM]: true, ...attach, default: attach }),
   detect(references, detection) {
     const attachments = references.filter((reference) => reference.info.name === 'attach').map((reference) => reference.node as TSESTree.CallExpression);
     const configs = findRaxConfigs(detection);

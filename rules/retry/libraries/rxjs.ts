@@ -5,14 +5,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { rxjs } from '../../../knowledge/rxjs.js';
-import { CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
+import { CALL, ESM, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetryBackoff, RetryBound, RetryPolicy } from '../retry-policy.js';
 import { classifyDelay, constantDelay } from './delay.js';
-import { findOption, getArgument, getBound, isArgumentHidden, readNumber, type Detection, type OptionValue, type RetryLibraryDetector } from './detection.js';
+import { findOption, getArgument, getBound, isArgumentHidden, readNumber, type Detection, type OptionValue, type RetryLibraryDetector, type RetryReference } from './detection.js';
 
 const LIBRARY = 'rxjs';
 const operators: TraceMapElement<{ library: 'rxjs'; name: string }> = {
@@ -26,7 +26,7 @@ const PASS_THROUGH_OPERATORS = new Set(['delay', 'delayWhen', 'tap']);
 
 export const rxjsDetector: RetryLibraryDetector = {
   library: LIBRARY,
-  modules: { rxjs: operators, 'rxjs/operators': operators },
+  modules: tracePackages<RetryReference>(rxjs.packages, operators),
   detect(references, detection) {
     for (const reference of references) {
       const call = reference.node as TSESTree.CallExpression;
