@@ -20,7 +20,8 @@ export function resolveFunction(context: AnyContext, node: TSESTree.Node | undef
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return undefined;
-  if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+  // A parameter's definition node is its function too: only the function's own name resolves to it.
+  if (definition.type === 'FunctionName') return definition.node as TSESTree.FunctionDeclaration;
   if (definition.type !== 'Variable' || definition.parent.kind !== 'const') return undefined;
   const declarator = definition.node;
   return declarator.id.type === AST_NODE_TYPES.Identifier ? resolveFunction(context, declarator.init ?? undefined, depth + 1) : undefined;

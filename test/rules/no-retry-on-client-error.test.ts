@@ -9,6 +9,14 @@ const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_
 
 createRuleTester().run('no-retry-on-client-error', rule, {
   valid: [
+    // The operation is a parameter: what the enclosing function does is not what the retry retries.
+    `
+import axios from 'axios';
+import pRetry from 'p-retry';
+export async function callWithRetry(operation: () => Promise<unknown>) {
+  await axios.get('https://health.internal/ping', { timeout: 1000 });
+  return pRetry(operation, { retries: 3, randomize: true });
+}`,
     // library defaults retry network errors, 5xx and 429 only
     `
 import axiosRetry from 'axios-retry';
