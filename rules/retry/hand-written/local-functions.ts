@@ -3,14 +3,15 @@
  * or a method of the enclosing class called through `this`. Retry detection looks one level into them
  * (a `sleep` helper, a `computeBackoff(attempt)`, an `isRetryable(err)`).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { findConstInitializer } from '../../ast/find-property.js';
+import { isFunctionNode, resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+export type { FunctionNode };
+export { isFunctionNode };
 
 /** The function a call invokes, when its body is in this file. */
 export function findLocalFunction(context: AnyContext, call: TSESTree.CallExpression): FunctionNode | undefined {
@@ -53,12 +54,7 @@ export function getReturnedExpression(fn: FunctionNode): TSESTree.Expression | u
 }
 
 function findFunctionOfIdentifier(context: AnyContext, identifier: TSESTree.Identifier): FunctionNode | undefined {
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type === 'FunctionName') return definition.node as FunctionNode;
-  const initializer = findConstInitializer(context, identifier);
-  const fn = initializer && unwrapExpression(initializer);
-  return fn && isFunctionNode(fn) ? fn : undefined;
+  return resolveFunction(context, identifier);
 }
 
 function findClassMethod(from: TSESTree.Node, name: string): FunctionNode | undefined {
@@ -73,12 +69,4 @@ function findClassMethod(from: TSESTree.Node, name: string): FunctionNode | unde
     if (value && isFunctionNode(value)) return value;
   }
   return undefined;
-}
-
-export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
 }
