@@ -23,8 +23,17 @@ export default tseslint.config(
     files: ['knowledge/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        group(['**/rules/**', '**/checker/**'], 'knowledge/ is pure data: it imports neither rules nor checker.'),
+        group(['**/rules/**', '**/checker/**', '**/policy/**'], 'knowledge/ is pure data: it imports neither rules, policy nor checker.'),
         group(['eslint', '@typescript-eslint/*', 'typescript-eslint', 'ts-morph', 'typescript'], 'knowledge/ imports neither ESLint nor ts-morph.'),
+      ),
+    },
+  },
+  {
+    files: ['policy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        group(['**/rules/**', '**/checker/**'], 'policy/ is read by rules and checker; it imports neither.'),
+        group(['eslint', '@typescript-eslint/*', 'typescript-eslint', 'ts-morph', 'typescript'], 'policy/ imports neither ESLint nor ts-morph.'),
       ),
     },
   },

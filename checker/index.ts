@@ -5,8 +5,8 @@
  *   const result = await checkProject({ root: process.cwd() });
  */
 export { checkProject } from './core/check-project.js';
-export { defineConfig } from '../knowledge/policy.js';
-export type { Policy, PolicyInput } from '../knowledge/policy.js';
+export { defineConfig } from '../policy/policy.js';
+export type { Policy, PolicyInput } from '../policy/policy.js';
 export type { CheckOptions, Shard } from './config/options.js';
 export { ConfigError } from './config/config-error.js';
 export { mergeResults } from './report/merge.js';

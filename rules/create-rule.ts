@@ -6,10 +6,10 @@ import path from 'node:path';
 
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { Policy, PolicyInput } from '../knowledge/policy.js';
-import { resolvePolicy } from '../knowledge/policy.js';
-import { findPolicy } from './policy/load-policy.js';
-import { findSuppressions, isSuppressed } from './policy/suppressions.js';
+import type { Policy, PolicyInput } from '../policy/policy.js';
+import { resolvePolicy } from '../policy/policy.js';
+import { findPolicy } from '../policy/find-policy.js';
+import { findSuppressions, isSuppressed } from '../policy/suppressions.js';
 
 export const PLUGIN_NAME = 'service-policy';
 export const REPOSITORY_URL = 'https://github.com/service-policy/eslint-plugin-service-policy';

@@ -14,8 +14,8 @@ import requireHttpTimeout from './require-http-timeout.js';
 import requireIdempotencyKey from './require-idempotency-key.js';
 import requireRetryBackoff from './require-retry-backoff.js';
 
-export { defineConfig } from '../knowledge/policy.js';
-export type { Policy, PolicyInput } from '../knowledge/policy.js';
+export { defineConfig } from '../policy/policy.js';
+export type { Policy, PolicyInput } from '../policy/policy.js';
 
 export const rules = {
   'no-retry-on-client-error': noRetryOnClientError,

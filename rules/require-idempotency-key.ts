@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { NON_IDEMPOTENT_METHODS } from '../knowledge/http-methods.js';
+import { NON_IDEMPOTENT_METHODS } from '../knowledge/http/http-methods.js';
 import { getTypeServices } from './ast/get-type-services.js';
 import { mergeListeners } from './ast/merge-listeners.js';
 import { createRule, getPolicy } from './create-rule.js';

@@ -5,9 +5,9 @@
  */
 import type { Project, ts } from 'ts-morph';
 
-import type { Policy } from '../../knowledge/policy.js';
+import type { Policy } from '../../policy/policy.js';
 import { REPOSITORY_URL } from '../../rules/create-rule.js';
-import type { Suppression } from '../../rules/policy/suppressions.js';
+import type { Suppression } from '../../policy/suppressions.js';
 import type { Finding, InventoryEntry } from '../report/model.js';
 
 /** 1-based line and column of a finding's start and end. */

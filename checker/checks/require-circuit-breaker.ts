@@ -8,7 +8,7 @@
  */
 import { ts } from 'ts-morph';
 
-import { BUILT_IN_BREAKERS, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_PACKAGES } from '../../knowledge/circuit-breakers.js';
+import { BUILT_IN_BREAKERS, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_PACKAGES } from '../../knowledge/retry/circuit-breakers.js';
 import type { Specifier } from '../../knowledge/types.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/ast/find-creation.js';

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 
 import { cosmiconfig, cosmiconfigSync, defaultLoadersSync, type LoadersSync } from 'cosmiconfig';
 
-import { PolicyError, resolvePolicy, validatePolicy, type Policy, type PolicyInput } from '../../knowledge/policy.js';
-import { findPolicy, isModuleOnlyPlace, loadPolicyFile, POLICY_MODULE_NAME, POLICY_SEARCH_PLACES } from '../../rules/policy/load-policy.js';
+import { PolicyError, resolvePolicy, validatePolicy, type Policy, type PolicyInput } from '../../policy/policy.js';
+import { findPolicy, isModuleOnlyPlace, loadPolicyFile, POLICY_MODULE_NAME, POLICY_SEARCH_PLACES } from '../../policy/find-policy.js';
 import { ConfigError } from './config-error.js';
 
 export interface ProjectPolicy {

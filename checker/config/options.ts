@@ -6,8 +6,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Policy, PolicyInput, RuleSetting } from '../../knowledge/policy.js';
-import { resolvePolicy, validatePolicy } from '../../knowledge/policy.js';
+import type { Policy, PolicyInput, RuleSetting } from '../../policy/policy.js';
+import { resolvePolicy, validatePolicy } from '../../policy/policy.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { ConfigError } from './config-error.js';
 import { loadProjectPolicy, toConfigError } from './load-policy.js';

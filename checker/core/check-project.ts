@@ -11,7 +11,7 @@ import type { ts } from 'ts-morph';
 
 import { PLUGIN_NAME, type LocatedInventoryFact } from '../../rules/create-rule.js';
 import plugin from '../../rules/index.js';
-import { isSuppressed, type Suppression } from '../../rules/policy/suppressions.js';
+import { isSuppressed, type Suppression } from '../../policy/suppressions.js';
 import { checks } from '../checks/index.js';
 import type { CheckedProject, FindingLocation } from '../checks/check.js';
 import { resolveOptions, type CheckOptions, type ResolvedOptions } from '../config/options.js';

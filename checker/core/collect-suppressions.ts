@@ -5,7 +5,7 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { findSuppressions, type Suppression } from '../../rules/policy/suppressions.js';
+import { findSuppressions, type Suppression } from '../../policy/suppressions.js';
 
 export const CHECKER_PLUGIN_NAME = 'policy-check';
 export const COLLECT_SUPPRESSIONS_RULE = `${CHECKER_PLUGIN_NAME}/collect-suppressions`;

@@ -9,7 +9,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { ESLint, type Linter } from 'eslint';
 import type { ts } from 'ts-morph';
 
-import type { PolicyInput } from '../../knowledge/policy.js';
+import type { PolicyInput } from '../../policy/policy.js';
 import { PLUGIN_NAME, type LocatedInventoryFact, type ServicePolicySettings } from '../../rules/create-rule.js';
 import type { FileProblem } from '../report/model.js';
 import { NODE_GLOBALS } from './node-globals.js';

@@ -2,12 +2,12 @@
  * The HTTP client libraries the HTTP rules understand, from the knowledge tables, and the ReferenceTracker
  * trace maps that find their default exports, named exports, CommonJS modules and globals.
  */
-import { axios } from '../../knowledge/axios.js';
-import { fetch, nodeFetch, undiciDispatchers, undiciRequest } from '../../knowledge/fetch.js';
-import { got } from '../../knowledge/got.js';
-import { ky } from '../../knowledge/ky.js';
-import { nodeHttp, nodeHttpAgent } from '../../knowledge/node-http.js';
-import { superagent } from '../../knowledge/superagent.js';
+import { axios } from '../../knowledge/http/axios.js';
+import { fetch, nodeFetch, undiciDispatchers, undiciRequest } from '../../knowledge/http/fetch.js';
+import { got } from '../../knowledge/http/got.js';
+import { ky } from '../../knowledge/http/ky.js';
+import { nodeHttp, nodeHttpAgent } from '../../knowledge/http/node-http.js';
+import { superagent } from '../../knowledge/http/superagent.js';
 import type { HttpClientSpec } from '../../knowledge/types.js';
 import { CALL, ESM, READ, type TraceMap, type TraceMapElement } from '../ast/library-references.js';
 

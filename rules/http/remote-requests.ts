@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { normalizeHttpMethod } from '../../knowledge/http-methods.js';
+import { normalizeHttpMethod } from '../../knowledge/http/http-methods.js';
 import type { HttpRequestFunctionSpec } from '../../knowledge/types.js';
 import { evaluateExpression } from '../ast/resolve-across-files.js';
 import { followCall, listCalls, type CallSite } from '../ast/follow-call.js';

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { normalizeHttpMethod, type HttpMethod } from '../../knowledge/http-methods.js';
+import { normalizeHttpMethod, type HttpMethod } from '../../knowledge/http/http-methods.js';
 import { findConstInitializer, findProperty } from '../ast/find-property.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { getStaticValueOf } from '../ast/static-value.js';

@@ -9,7 +9,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { AXIOS_RETRY_CONFIG_KEY, axiosRetry } from '../../knowledge/axios-retry.js';
+import { AXIOS_RETRY_CONFIG_KEY, axiosRetry } from '../../knowledge/retry/axios-retry.js';
 import { findProperty } from '../ast/find-property.js';
 import { getThisMemberName } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';

@@ -1,10 +1,10 @@
 /**
  * superagent's built-in retry: `.retry(n)` on a request, or on an agent (replayed onto every request it
- * sends). It retries every method, POST and PATCH included (knowledge/superagent.ts).
+ * sends). It retries every method, POST and PATCH included (knowledge/http/superagent.ts).
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { superagentRetry } from '../../knowledge/superagent.js';
+import { superagentRetry } from '../../knowledge/http/superagent.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import type { HttpRequest, HttpUsage } from './find-http-usage.js';
 import { followRequestChain } from './request-chain.js';

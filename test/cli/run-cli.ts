@@ -30,7 +30,7 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
 /** Builds dist/ with the project's build script when any source is newer than the built CLI. */
 export function ensureBuilt(): void {
   const built = existsSync(BIN) ? statSync(BIN).mtimeMs : 0;
-  const newest = Math.max(...['checker', 'rules', 'knowledge'].map((folder) => newestIn(path.join(REPOSITORY, folder))));
+  const newest = Math.max(...['checker', 'rules', 'knowledge', 'policy'].map((folder) => newestIn(path.join(REPOSITORY, folder))));
   if (newest <= built) return;
   try {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPOSITORY, stdio: 'ignore' });

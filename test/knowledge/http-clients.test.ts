@@ -6,11 +6,11 @@ import { createRequire } from 'node:module';
 
 import { describe, expect, it } from 'vitest';
 
-import { axios, axiosDefaultMethod } from '../../knowledge/axios.js';
-import { fetch, fetchDefaultMethod, nodeFetch, undiciDispatcherTimeouts, undiciRequest } from '../../knowledge/fetch.js';
-import { HTTP_METHODS, NON_IDEMPOTENT_METHODS, isIdempotentMethod, normalizeHttpMethod } from '../../knowledge/http-methods.js';
-import { nodeHttp } from '../../knowledge/node-http.js';
-import { superagent, superagentRetry } from '../../knowledge/superagent.js';
+import { axios, axiosDefaultMethod } from '../../knowledge/http/axios.js';
+import { fetch, fetchDefaultMethod, nodeFetch, undiciDispatcherTimeouts, undiciRequest } from '../../knowledge/http/fetch.js';
+import { HTTP_METHODS, NON_IDEMPOTENT_METHODS, isIdempotentMethod, normalizeHttpMethod } from '../../knowledge/http/http-methods.js';
+import { nodeHttp } from '../../knowledge/http/node-http.js';
+import { superagent, superagentRetry } from '../../knowledge/http/superagent.js';
 import type { HttpClientSpec } from '../../knowledge/types.js';
 
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatDuration, toMilliseconds } from '../../knowledge/durations.js';
-import { DEFAULT_POLICY, PolicyError, resolvePolicy, validatePolicy } from '../../knowledge/policy.js';
+import { DEFAULT_POLICY, PolicyError, resolvePolicy, validatePolicy } from '../../policy/policy.js';
 
 describe('validatePolicy', () => {
   it('accepts the documented shape', () => {

@@ -9,17 +9,17 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { amqplibRedelivery } from '../../knowledge/amqplib-redelivery.js';
-import { asyncRetry } from '../../knowledge/async-retry.js';
-import { axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../knowledge/axios-retry.js';
-import { cockatiel, cockatielBackoffs, cockatielGenerators, cockatielPolicies } from '../../knowledge/cockatiel.js';
-import { got } from '../../knowledge/got.js';
-import { RETRY_AFTER_ONLY_CLIENT_ERRORS, RETRY_SAFE_CLIENT_ERRORS, isClientError, isNonRetryableClientError, isRetrySafeStatus } from '../../knowledge/http-status.js';
-import { ky } from '../../knowledge/ky.js';
-import { nodeRetry } from '../../knowledge/node-retry.js';
-import { pRetry } from '../../knowledge/p-retry.js';
-import { retryAxios } from '../../knowledge/retry-axios.js';
-import { rxjs } from '../../knowledge/rxjs.js';
+import { amqplibRedelivery } from '../../knowledge/retry/amqplib-redelivery.js';
+import { asyncRetry } from '../../knowledge/retry/async-retry.js';
+import { axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../knowledge/retry/axios-retry.js';
+import { cockatiel, cockatielBackoffs, cockatielGenerators, cockatielPolicies } from '../../knowledge/retry/cockatiel.js';
+import { got } from '../../knowledge/http/got.js';
+import { RETRY_AFTER_ONLY_CLIENT_ERRORS, RETRY_SAFE_CLIENT_ERRORS, isClientError, isNonRetryableClientError, isRetrySafeStatus } from '../../knowledge/http/http-status.js';
+import { ky } from '../../knowledge/http/ky.js';
+import { nodeRetry } from '../../knowledge/retry/node-retry.js';
+import { pRetry } from '../../knowledge/retry/p-retry.js';
+import { retryAxios } from '../../knowledge/retry/retry-axios.js';
+import { rxjs } from '../../knowledge/retry/rxjs.js';
 import type { RetryDefaultsSpec, RetryLibrarySpec, Unit } from '../../knowledge/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

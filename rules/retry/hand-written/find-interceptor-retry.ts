@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http-status.js';
+import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http/http-status.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkSameFunction } from './control-flow.js';

@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isNonRetryableClientError } from '../../../knowledge/http-status.js';
+import { isNonRetryableClientError } from '../../../knowledge/http/http-status.js';
 import type { RetryCondition } from '../retry-policy.js';
 import { isWithin, simulate, walkSameFunction } from './control-flow.js';
 import { dependsOn, UNREADABLE, type Scenario } from './evaluate-test.js';

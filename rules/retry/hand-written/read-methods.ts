@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { normalizeHttpMethod } from '../../../knowledge/http-methods.js';
+import { normalizeHttpMethod } from '../../../knowledge/http/http-methods.js';
 import { findHttpUsage, type HttpRequest } from '../../http/find-http-usage.js';
 import { getRequestMethod, getRequestOptions } from '../../http/request-options.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';

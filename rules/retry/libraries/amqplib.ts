@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { amqplibRedelivery } from '../../../knowledge/amqplib-redelivery.js';
+import { amqplibRedelivery } from '../../../knowledge/retry/amqplib-redelivery.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';

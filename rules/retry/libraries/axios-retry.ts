@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { AXIOS_RETRY_CONFIG_KEY, axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../../knowledge/axios-retry.js';
+import { AXIOS_RETRY_CONFIG_KEY, axiosRetry, axiosRetryConditionMethods, axiosRetryConditions, axiosRetryDelays } from '../../../knowledge/retry/axios-retry.js';
 import { describeCallee, skipOuterExpressions, type Attachment } from '../../ast/find-creation.js';
 import { CALL, ESM, READ, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { evaluateExpression } from '../../ast/resolve-across-files.js';

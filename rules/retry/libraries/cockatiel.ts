@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { COCKATIEL_EXECUTE, cockatiel, cockatielBackoffs, cockatielGenerators } from '../../../knowledge/cockatiel.js';
+import { COCKATIEL_EXECUTE, cockatiel, cockatielBackoffs, cockatielGenerators } from '../../../knowledge/retry/cockatiel.js';
 import { findConstInitializer } from '../../ast/find-property.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, CONSTRUCT, ESM, READ, type TraceMapElement, tracePackages } from '../../ast/library-references.js';

@@ -7,7 +7,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { COMMON_CLIENT_ERRORS, RETRY_SAFE_CLIENT_ERRORS, isNonRetryableClientError } from '../../../knowledge/http-status.js';
+import { COMMON_CLIENT_ERRORS, RETRY_SAFE_CLIENT_ERRORS, isNonRetryableClientError } from '../../../knowledge/http/http-status.js';
 import type { RetryConditionSpec } from '../../../knowledge/types.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { axiosRetryDelays } from '../../../knowledge/axios-retry.js';
+import { axiosRetryDelays } from '../../../knowledge/retry/axios-retry.js';
 import type { RetryBackoffSpec } from '../../../knowledge/types.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { got } from '../../../knowledge/got.js';
+import { got } from '../../../knowledge/http/got.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { RetryBackoff, RetryBound } from '../retry-policy.js';

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http-status.js';
+import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http/http-status.js';
 import type { HttpClientWithRetrySpec } from '../../../knowledge/types.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';

@@ -2,7 +2,7 @@
  * ky's built-in retry: limit 2 (`retry: n` is shorthand for the limit), 0.3 s × 2^(n−1) with no jitter unless
  * `retry.jitter` is true or a function, GET/PUT/HEAD/DELETE/OPTIONS/TRACE only.
  */
-import { ky } from '../../../knowledge/ky.js';
+import { ky } from '../../../knowledge/http/ky.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import type { RetryBackoff, RetryBound } from '../retry-policy.js';
 import { classifyDelay } from './delay.js';

@@ -1,8 +1,8 @@
 /** The retry conditions the libraries export (`isNetworkOrIdempotentRequestError`, `handleAll`), by reference. */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { axiosRetryConditions } from '../../../knowledge/axios-retry.js';
-import { cockatielPolicies } from '../../../knowledge/cockatiel.js';
+import { axiosRetryConditions } from '../../../knowledge/retry/axios-retry.js';
+import { cockatielPolicies } from '../../../knowledge/retry/cockatiel.js';
 import type { RetryConditionSpec } from '../../../knowledge/types.js';
 import { getKnownReference, type Detection } from './detection.js';
 

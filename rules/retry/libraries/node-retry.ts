@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { nodeRetry } from '../../../knowledge/node-retry.js';
+import { nodeRetry } from '../../../knowledge/retry/node-retry.js';
 import type { RetryLibrarySpec } from '../../../knowledge/types.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, ESM, tracePackages } from '../../ast/library-references.js';

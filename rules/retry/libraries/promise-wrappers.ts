@@ -4,8 +4,8 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { asyncRetry } from '../../../knowledge/async-retry.js';
-import { pRetry } from '../../../knowledge/p-retry.js';
+import { asyncRetry } from '../../../knowledge/retry/async-retry.js';
+import { pRetry } from '../../../knowledge/retry/p-retry.js';
 import type { PropertyLookup } from '../../ast/find-property.js';
 import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';

@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { rxjs } from '../../../knowledge/rxjs.js';
+import { rxjs } from '../../../knowledge/retry/rxjs.js';
 import { CALL, ESM, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';

@@ -4,7 +4,7 @@
  * retries without end; `maxRetryTime` is a total time budget.
  * Read from retry 0.13.1 as installed (lib/retry.js, lib/retry_operation.js).
  */
-import type { RetryLibrarySpec } from './types.js';
+import type { RetryLibrarySpec } from '../types.js';
 
 const VERSION = '0.13.1';
 const SOURCE = `retry@${VERSION} lib/retry.js`;

@@ -3,7 +3,7 @@
  * Read from axios 1.21.1 as installed (lib/axios.js, lib/core/Axios.js, lib/defaults/index.js,
  * lib/adapters/http.js, index.d.ts).
  */
-import type { HttpClientSpec, OptionSpec } from './types.js';
+import type { HttpClientSpec, OptionSpec } from '../types.js';
 
 const noData = { optionsArgument: 1 } as const;
 const withData = { optionsArgument: 2 } as const;

@@ -5,7 +5,7 @@
  * never is; `noJitterGenerator` turns the jitter off.
  * Read from cockatiel 4.0.0 as installed (dist/Policy.js, dist/RetryPolicy.js, dist/backoff/*.js).
  */
-import type { RetryBackoffSpec, RetryConditionSpec, RetryLibrarySpec } from './types.js';
+import type { RetryBackoffSpec, RetryConditionSpec, RetryLibrarySpec } from '../types.js';
 
 const VERSION = '4.0.0';
 const POLICY = `cockatiel@${VERSION} dist/Policy.js`;

@@ -5,7 +5,7 @@
  * built on node-retry, still honours `forever: true`.
  * Read from p-retry 7.1.1 as installed (index.js, index.d.ts).
  */
-import type { RetryLibrarySpec } from './types.js';
+import type { RetryLibrarySpec } from '../types.js';
 
 const VERSION = '7.1.1';
 const SOURCE = `p-retry@${VERSION} index.js`;

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { cosmiconfigSync } from 'cosmiconfig';
 
-import { resolvePolicy, validatePolicy, type Policy, type PolicyInput } from '../../knowledge/policy.js';
+import { resolvePolicy, validatePolicy, type Policy, type PolicyInput } from './policy.js';
 
 export const POLICY_MODULE_NAME = 'policy-check';
 

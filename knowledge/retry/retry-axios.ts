@@ -5,7 +5,7 @@
  * only, statuses 1xx, 429 and 5xx, and every error without a response.
  * Read from retry-axios 4.0.3 as installed (build/src/index.js, build/src/index.d.ts).
  */
-import type { RetryLibrarySpec } from './types.js';
+import type { RetryLibrarySpec } from '../types.js';
 
 const VERSION = '4.0.3';
 const SOURCE = `retry-axios@${VERSION} build/src/index.js`;

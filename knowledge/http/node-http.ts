@@ -5,7 +5,7 @@
  * Read from @types/node 20.19.43 (http.d.ts, https.d.ts) as installed, and from Node's lib/_http_client.js
  * (v20, the runtime this package supports), which arms a timer only `if (options.timeout !== undefined)`.
  */
-import type { HttpClientSpec } from './types.js';
+import type { HttpClientSpec } from '../types.js';
 
 export const nodeHttp = {
   name: 'node:http',

@@ -6,13 +6,13 @@
  * Read from opossum 9.0.0 (lib/circuit.js) and cockatiel 4.0.0 (dist/Policy.js, dist/CircuitBreakerPolicy.js)
  * as installed. Also: the packages whose calls leave the process, from the HTTP client tables.
  */
-import { axios } from './axios.js';
-import { fetch, undiciRequest } from './fetch.js';
-import { got } from './got.js';
-import { ky } from './ky.js';
-import { nodeHttp } from './node-http.js';
-import { superagent } from './superagent.js';
-import type { CircuitBreakerSpec, Specifier } from './types.js';
+import { axios } from '../http/axios.js';
+import { fetch, undiciRequest } from '../http/fetch.js';
+import { got } from '../http/got.js';
+import { ky } from '../http/ky.js';
+import { nodeHttp } from '../http/node-http.js';
+import { superagent } from '../http/superagent.js';
+import type { CircuitBreakerSpec, Specifier } from '../types.js';
 
 const OPOSSUM = 'opossum@9.0.0 lib/circuit.js';
 const COCKATIEL_POLICY = 'cockatiel@4.0.0 dist/Policy.js';

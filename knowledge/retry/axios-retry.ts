@@ -5,7 +5,7 @@
  * idempotent methods only. `exponentialDelay` adds 0–20 % jitter; `linearDelay` adds none.
  * Read from axios-retry 4.5.0 as installed (dist/esm/index.js, dist/cjs/index.js, dist/esm/index.d.ts).
  */
-import type { RetryBackoffSpec, RetryConditionSpec, RetryLibrarySpec } from './types.js';
+import type { RetryBackoffSpec, RetryConditionSpec, RetryLibrarySpec } from '../types.js';
 
 const VERSION = '4.5.0';
 const SOURCE = `axios-retry@${VERSION} dist/esm/index.js`;

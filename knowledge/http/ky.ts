@@ -5,7 +5,7 @@
  * Read from ky 1.14.3 as installed (distribution/index.js, distribution/core/Ky.js,
  * distribution/core/constants.js, distribution/utils/normalize.js, distribution/types/retry.d.ts).
  */
-import type { HttpClientWithRetrySpec, HttpRequestFunctionSpec } from './types.js';
+import type { HttpClientWithRetrySpec, HttpRequestFunctionSpec } from '../types.js';
 
 const VERSION = '1.14.3';
 const NORMALIZE_FILE = `ky@${VERSION} distribution/utils/normalize.js`;

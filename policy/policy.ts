@@ -4,7 +4,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 
-import type { Specifier } from './types.js';
+import type { Specifier } from '../knowledge/types.js';
 
 export type Severity = 'off' | 'warn' | 'error';
 export type RuleSetting = Severity | 0 | 1 | 2 | [Severity | 0 | 1 | 2, ...unknown[]];

@@ -4,7 +4,7 @@
  * the agent, whose settings every request inherits). `.retry(n)` retries on every method, POST included.
  * Read from superagent 10.4.2 as installed (lib/node/index.js, lib/request-base.js, lib/agent-base.js).
  */
-import type { HttpClientSpec, OptionSpec } from './types.js';
+import type { HttpClientSpec, OptionSpec } from '../types.js';
 
 const verb = (method: string) => ({ method }) as const;
 

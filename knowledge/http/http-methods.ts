@@ -3,7 +3,7 @@
  * resend an idempotent request after a lost response; a non-idempotent one (POST, PATCH) needs an
  * idempotency key for the server to recognise the resend.
  */
-import type { HttpMethodSpec } from './types.js';
+import type { HttpMethodSpec } from '../types.js';
 
 export const HTTP_METHODS_SOURCE = 'https://www.rfc-editor.org/rfc/rfc9110#section-9.2';
 

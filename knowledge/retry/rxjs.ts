@@ -4,7 +4,7 @@
  * notifier. `retryWhen(notifier)` (deprecated) retries as long as the notifier emits.
  * Read from rxjs 7.8.2 as installed (dist/esm/internal/operators/retry.js, retryWhen.js).
  */
-import type { RetryLibrarySpec } from './types.js';
+import type { RetryLibrarySpec } from '../types.js';
 
 const VERSION = '7.8.2';
 const SOURCE = `rxjs@${VERSION} dist/esm/internal/operators/retry.js`;

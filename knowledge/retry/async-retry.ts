@@ -5,7 +5,7 @@
  * Read from async-retry 1.3.3 as installed (lib/index.js), over retry 0.13.1 (lib/retry.js).
  */
 import { nodeRetry } from './node-retry.js';
-import type { RetryLibrarySpec } from './types.js';
+import type { RetryLibrarySpec } from '../types.js';
 
 const VERSION = '1.3.3';
 const SOURCE = `async-retry@${VERSION} lib/index.js`;

@@ -6,7 +6,7 @@
  * `deadLetterExchange` on the queue).
  * Read from amqplib 2.3.1 as installed (lib/api_args.js, lib/channel_model.js).
  */
-import type { OptionSpec } from './types.js';
+import type { OptionSpec } from '../types.js';
 
 const VERSION = '2.3.1';
 

@@ -2,7 +2,10 @@
  * Inline suppressions: `// policy-check-ignore <rule>[, <rule>…] -- <reason>` on the reported line or the
  * line above. A comment without a reason suppresses nothing (policy-check reports it).
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+/** What a suppression scan needs of a source file: its comments and where they are (ESLint's SourceCode has it). */
+export interface CommentSource {
+  getAllComments(): readonly { readonly value: string; readonly loc: { readonly start: { line: number; column: number }; readonly end: { line: number } } }[];
+}
 
 export interface Suppression {
   readonly rules: readonly string[];
@@ -24,7 +27,7 @@ export function parseSuppression(text: string): { rules: string[]; reason: strin
   return { rules, reason: (match[2] ?? '').trim() };
 }
 
-export function findSuppressions(sourceCode: Readonly<TSESLint.SourceCode>): Suppression[] {
+export function findSuppressions(sourceCode: CommentSource): Suppression[] {
   const found: Suppression[] = [];
   for (const comment of sourceCode.getAllComments()) {
     if (!comment.value.includes('policy-check-ignore')) continue;

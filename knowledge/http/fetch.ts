@@ -4,7 +4,7 @@
  * so a bare `fetch()` may hang for five minutes before the first byte and longer for the body.
  * Read from undici 7.30.2 as installed (index.js, lib/dispatcher/client.js, lib/web/fetch/index.js).
  */
-import type { HttpClientSpec, OptionSpec } from './types.js';
+import type { HttpClientSpec, OptionSpec } from '../types.js';
 
 export const fetch = {
   name: 'fetch',

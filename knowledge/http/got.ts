@@ -6,7 +6,7 @@
  * Read from got 14.6.6 as installed (dist/source/create.js, dist/source/core/options.js,
  * dist/source/core/calculate-retry-delay.js, dist/source/core/index.js).
  */
-import type { HttpClientWithRetrySpec, HttpRequestFunctionSpec } from './types.js';
+import type { HttpClientWithRetrySpec, HttpRequestFunctionSpec } from '../types.js';
 
 const VERSION = '14.6.6';
 const OPTIONS_FILE = `got@${VERSION} dist/source/core/options.js`;

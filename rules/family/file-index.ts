@@ -1,0 +1,52 @@
+/**
+ * One walk of a file's tree, shared by every family and rule in a lint run: the nodes bucketed by type,
+ * in source order. Families ask it for the few node types they care about instead of walking again.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+export interface FileIndex {
+  /** Every node of the given type, in source order. */
+  nodesOfType<Type extends TSESTree.AST_NODE_TYPES>(type: Type): ReadonlyArray<Extract<TSESTree.Node, { type: Type }>>;
+}
+
+const indexByProgram = new WeakMap<TSESTree.Program, FileIndex>();
+
+export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileIndex {
+  const program = sourceCode.ast;
+  let index = indexByProgram.get(program);
+  if (!index) {
+    index = buildIndex(program, sourceCode.visitorKeys);
+    indexByProgram.set(program, index);
+  }
+  return index;
+}
+
+function buildIndex(program: TSESTree.Program, visitorKeys: TSESLint.SourceCode.VisitorKeys): FileIndex {
+  const byType = new Map<string, TSESTree.Node[]>();
+  const stack: TSESTree.Node[] = [program];
+  // Depth-first, children pushed in reverse so nodes come out in source order.
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    let bucket = byType.get(node.type);
+    if (!bucket) byType.set(node.type, (bucket = []));
+    bucket.push(node);
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex -= 1) {
+      const child = (node as unknown as Record<string, unknown>)[keys[keyIndex]!];
+      if (Array.isArray(child)) {
+        for (let item = child.length - 1; item >= 0; item -= 1) if (isNode(child[item])) stack.push(child[item] as TSESTree.Node);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+  const empty: readonly TSESTree.Node[] = [];
+  return {
+    nodesOfType: (type) => (byType.get(type) ?? empty) as never,
+  };
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
