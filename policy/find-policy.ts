@@ -1,20 +1,37 @@
 /**
- * Finds and reads the policy file nearest to a directory (cosmiconfig, module name `policy-check`),
- * validated and merged over the defaults. Results are cached per directory, so an editor session reads
- * each file once.
+ * Finds and reads the policy file nearest to a directory: one cosmiconfig search (module name
+ * `policy-check`, one list of places, one set of loaders), validated and merged over the defaults.
+ * The ESLint rules search synchronously, as rules must, and skip the ESM-only `.mjs` places they cannot
+ * load; policy-check searches the same places asynchronously and imports `.mjs` files too. Every other
+ * format is loaded by the same synchronous loader in both, so the editor and policy-check read one
+ * file the same way. Results are cached per directory, so an editor session reads each file once.
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-import { cosmiconfigSync } from 'cosmiconfig';
+import { cosmiconfig, cosmiconfigSync, defaultLoadersSync, type CosmiconfigResult, type Loader, type LoaderSync } from 'cosmiconfig';
 
-import { resolvePolicy, validatePolicy, type Policy, type PolicyInput } from './policy.js';
+import { DEFAULT_POLICY, readPolicy, type Policy, type PolicyInput } from './policy.js';
 
 export const POLICY_MODULE_NAME = 'policy-check';
 
 export interface LoadedPolicy {
   readonly policy: Policy;
-  /** The file the policy was read from, or undefined when the defaults apply. */
+  /** The validated content as written (what the rules receive through settings); undefined for the defaults. */
+  readonly input: PolicyInput | undefined;
+  /** Absolute path of the file the policy was read from, or undefined when the defaults apply. */
   readonly file: string | undefined;
+}
+
+/** A policy file that exists but could not be loaded (a syntax error, a module that throws). */
+export class PolicyReadError extends Error {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'PolicyReadError';
+  }
 }
 
 /**
@@ -32,37 +49,85 @@ export function isModuleOnlyPlace(place: string): boolean {
   return place.endsWith('.mjs');
 }
 
-const explorer = cosmiconfigSync(POLICY_MODULE_NAME, {
-  searchStrategy: 'global',
-  searchPlaces: POLICY_SEARCH_PLACES.filter((place) => !isModuleOnlyPlace(place)),
-});
+/** cosmiconfig's synchronous loaders (cosmiconfig 9 transpiles `.ts` synchronously too), naming the file they fail on. */
+const SYNC_LOADERS: Readonly<Record<string, LoaderSync>> = Object.fromEntries(
+  Object.entries(defaultLoadersSync).map(([extension, loader]) => [extension, (file: string, content: string) => runLoader(file, () => loader(file, content))]),
+);
+
+/** The one explorer definition; `mode` picks the synchronous form (ESLint rules) or the asynchronous one (policy-check). */
+function createExplorerOptions(mode: 'sync' | 'async'): { searchStrategy: 'global'; searchPlaces: string[]; loaders: Record<string, Loader> } {
+  return {
+    searchStrategy: 'global',
+    searchPlaces: POLICY_SEARCH_PLACES.filter((place) => mode === 'async' || !isModuleOnlyPlace(place)),
+    loaders: mode === 'async' ? { ...SYNC_LOADERS, '.mjs': importModule } : { ...SYNC_LOADERS },
+  };
+}
+
+let syncExplorer: ReturnType<typeof cosmiconfigSync> | undefined;
+let asyncExplorer: ReturnType<typeof cosmiconfig> | undefined;
+// Made on first use: cosmiconfig reads the working directory's package.json when it makes an explorer.
+const getSyncExplorer = (): ReturnType<typeof cosmiconfigSync> => (syncExplorer ??= createExplorer(() => cosmiconfigSync(POLICY_MODULE_NAME, createExplorerOptions('sync'))));
+const getAsyncExplorer = (): ReturnType<typeof cosmiconfig> => (asyncExplorer ??= createExplorer(() => cosmiconfig(POLICY_MODULE_NAME, createExplorerOptions('async'))));
 
 const cacheByDirectory = new Map<string, LoadedPolicy>();
 
-/** The policy that applies to files in `directory`; throws PolicyError on an invalid file. */
+/** The policy that applies to files in `directory` (synchronous: the ESLint rules); throws PolicyError or PolicyReadError. */
 export function findPolicy(directory: string): LoadedPolicy {
   const key = path.resolve(directory);
   const cached = cacheByDirectory.get(key);
   if (cached) return cached;
-  const found = explorer.search(key);
-  const loaded = found ? fromRaw(found.config, found.filepath) : { policy: resolvePolicy(undefined), file: undefined };
+  const loaded = fromResult(getSyncExplorer().search(key));
   cacheByDirectory.set(key, loaded);
   return loaded;
 }
 
-/** Reads the policy from an explicit file path; throws PolicyError on an invalid file. */
-export function loadPolicyFile(file: string): LoadedPolicy {
-  const found = explorer.load(path.resolve(file));
-  return fromRaw(found?.config ?? {}, path.resolve(file));
+/** The policy for a project at `directory`, `.mjs` files included (policy-check); throws PolicyError or PolicyReadError. */
+export async function findProjectPolicy(directory: string): Promise<LoadedPolicy> {
+  return fromResult(await getAsyncExplorer().search(path.resolve(directory)));
+}
+
+/** Reads the policy from an explicit file path, in any of the searched formats; throws PolicyError or PolicyReadError. */
+export async function loadPolicyFile(file: string): Promise<LoadedPolicy> {
+  const absolute = path.resolve(file);
+  return fromResult((await getAsyncExplorer().load(absolute)) ?? { config: undefined, filepath: absolute });
 }
 
 /** Forgets cached policies (after a policy file changed). */
 export function clearPolicyCache(): void {
   cacheByDirectory.clear();
-  explorer.clearCaches();
+  syncExplorer?.clearCaches();
+  asyncExplorer?.clearCaches();
 }
 
-function fromRaw(raw: unknown, file: string): LoadedPolicy {
-  const value = (raw as { default?: unknown } | null)?.default ?? raw;
-  return { policy: resolvePolicy(validatePolicy(value ?? {}, file) as PolicyInput), file };
+function fromResult(found: CosmiconfigResult): LoadedPolicy {
+  if (!found) return { policy: DEFAULT_POLICY, input: undefined, file: undefined };
+  const config: unknown = found.config;
+  const value = (config as { default?: unknown } | null | undefined)?.default ?? config ?? {};
+  return { policy: readPolicy(value, found.filepath), input: value as PolicyInput, file: found.filepath };
+}
+
+function createExplorer<Explorer>(create: () => Explorer): Explorer {
+  try {
+    return create();
+  } catch (error) {
+    const file = (error as { filepath?: unknown }).filepath;
+    throw typeof file === 'string' ? new PolicyReadError(file, error) : error;
+  }
+}
+
+function runLoader<Result>(file: string, load: () => Result): Result {
+  try {
+    return load();
+  } catch (error) {
+    throw new PolicyReadError(file, error);
+  }
+}
+
+/** An ESM policy module's default export, imported directly so its own error (a syntax error) is the one reported. */
+async function importModule(file: string): Promise<unknown> {
+  try {
+    return ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  } catch (error) {
+    throw new PolicyReadError(file, error);
+  }
 }

@@ -6,12 +6,12 @@ import path from 'node:path';
 
 import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { Policy, PolicyInput } from '../policy/policy.js';
-import { resolvePolicy } from '../policy/policy.js';
+import { DEFAULT_POLICY, PLUGIN_NAME, readPolicy, type Policy, type PolicyInput } from '../policy/policy.js';
 import { findPolicy } from '../policy/find-policy.js';
+import { getPolicyRuleOptions, resolveRuleOptions } from '../policy/rule-options.js';
 import { findSuppressions, isSuppressed } from '../policy/suppressions.js';
 
-export const PLUGIN_NAME = 'service-policy';
+export { PLUGIN_NAME };
 export const REPOSITORY_URL = 'https://github.com/service-policy/eslint-plugin-service-policy';
 
 export interface PluginDocs {
@@ -48,37 +48,39 @@ export const ruleDocsUrl = (name: string): string => `${REPOSITORY_URL}/blob/mai
 
 const createDocumentedRule = ESLintUtils.RuleCreator<PluginDocs>(ruleDocsUrl);
 
-/** Creates a rule whose reports honour `// policy-check-ignore <rule> -- <reason>`. */
-export function createRule<Options extends readonly unknown[], MessageIds extends string>(
-  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>>,
-): ESLintUtils.RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
-  return createDocumentedRule<Options, MessageIds>({
-    ...rule,
-    create(context, options) {
-      const effectiveOptions = isGivenNoOptions(context.options, rule.meta.defaultOptions) ? withPolicyOptions(context, rule, options) : options;
-      return rule.create(withSuppressions(context, rule.name), effectiveOptions);
-    },
-  });
-}
+/** What a rule file gives createRule: the rule, and the options it takes from the policy's sections. */
+export type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>> & {
+  /**
+   * Option values read from the policy's sections (`idempotency.headers`, `logging.requiredFields`, …):
+   * they apply where neither eslint.config.js nor the policy file's `rules` entry sets the option.
+   */
+  readonly optionsFromPolicy?: (policy: Policy) => OptionsFromPolicy<Options>;
+};
 
-/** ESLint fills `context.options` with `meta.defaultOptions` when the config gives none. */
-function isGivenNoOptions(given: readonly unknown[], defaults: readonly unknown[] | undefined): boolean {
-  return given.length === 0 || JSON.stringify(given) === JSON.stringify(defaults ?? []);
-}
+export type OptionsFromPolicy<Options extends readonly unknown[]> = { readonly [Index in keyof Options]?: Partial<Options[Index]> };
 
 /**
- * Options from the policy file's `rules` key apply when eslint.config.js gives the rule none: the config
- * file wins for its rule, the policy file fills in everywhere else.
+ * Creates a rule whose reports honour `// policy-check-ignore <rule> -- <reason>` and whose options follow
+ * one precedence (policy/rule-options.ts): eslint.config.js, the policy file's `rules` entry, the policy's
+ * sections, the defaults.
  */
-function withPolicyOptions<Options extends readonly unknown[]>(
-  context: Readonly<TSESLint.RuleContext<string, Options>>,
-  rule: { name: string; meta: { defaultOptions?: Options } },
-  options: Options,
-): Options {
-  const policyRules = getPolicy(context).rules;
-  const setting = policyRules[rule.name] ?? policyRules[`${PLUGIN_NAME}/${rule.name}`];
-  if (!Array.isArray(setting) || setting.length < 2) return options;
-  return ESLintUtils.applyDefault(rule.meta.defaultOptions ?? ([] as unknown as Options), setting.slice(1) as unknown as Options) as Options;
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: RuleDefinition<Options, MessageIds>,
+): ESLintUtils.RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
+  const { optionsFromPolicy, ...definition } = rule;
+  return createDocumentedRule<Options, MessageIds>({
+    ...definition,
+    create(context) {
+      const policy = getPolicy(context);
+      const options = resolveRuleOptions({
+        defaults: rule.meta.defaultOptions ?? [],
+        configured: context.options,
+        policyEntry: getPolicyRuleOptions(policy, rule.name),
+        sections: optionsFromPolicy?.(policy),
+      }) as unknown as Options;
+      return rule.create(withSuppressions(context, rule.name), options);
+    },
+  });
 }
 
 function withSuppressions<Context extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(
@@ -104,21 +106,15 @@ function getSettings(context: Readonly<TSESLint.RuleContext<string, readonly unk
   return (context.settings[PLUGIN_NAME] ?? {}) as ServicePolicySettings;
 }
 
-const policyFromSettings = new WeakMap<object, Policy>();
-
-/** The policy that applies to the linted file: the one policy-check passed in, or the nearest policy file. */
+/**
+ * The policy that applies to the linted file: the one policy-check passed in (read once per run from the
+ * policy module's cache), or the nearest policy file.
+ */
 export function getPolicy(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Policy {
   const given = getSettings(context).policy;
-  if (given) {
-    let resolved = policyFromSettings.get(given);
-    if (!resolved) {
-      resolved = resolvePolicy(given);
-      policyFromSettings.set(given, resolved);
-    }
-    return resolved;
-  }
+  if (given) return readPolicy(given, `settings["${PLUGIN_NAME}"].policy`);
   const filename = context.filename;
-  if (!path.isAbsolute(filename)) return resolvePolicy(undefined);
+  if (!path.isAbsolute(filename)) return DEFAULT_POLICY;
   return findPolicy(path.dirname(filename)).policy;
 }
 

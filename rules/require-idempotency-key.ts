@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { NON_IDEMPOTENT_METHODS } from '../knowledge/http/http-methods.js';
 import { getTypeServices } from './ast/get-type-services.js';
 import { mergeListeners } from './ast/merge-listeners.js';
-import { createRule, getPolicy } from './create-rule.js';
+import { createRule, type getPolicy } from './create-rule.js';
 import { findHttpUsage } from './http/find-http-usage.js';
 import { IdempotencyKeyFinder } from './http/idempotency-keys.js';
 import { isKeyCreatedPerAttempt } from './http/key-per-attempt.js';
@@ -49,6 +49,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
   },
   defaultOptions: [{}],
+  optionsFromPolicy: (policy) => [{ headers: [...policy.idempotency.headers] }],
   create(context, [options]) {
     const policies: RetryPolicy[] = [];
     const calls: TSESTree.CallExpression[] = [];
@@ -62,7 +63,7 @@ export default createRule<Options, MessageIds>({
           // no client from another module, which may be retried there, is used.
           if (policies.length === 0 && !isTyped && !context.sourceCode.text.includes('.retry(')) return;
           const usage = findHttpUsage(context, calls);
-          const headers = options.headers ?? getPolicy(context).idempotency.headers;
+          const headers = options.headers ?? [];
           const keys = new IdempotencyKeyFinder(context, usage, headers);
           const reported = new Set<TSESTree.Node>();
           const report = (node: TSESTree.Node, problem: Problem, retrier: string): void => {

@@ -6,8 +6,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Policy, PolicyInput, RuleSetting } from '../../policy/policy.js';
-import { resolvePolicy, validatePolicy } from '../../policy/policy.js';
+import type { LoadedPolicy } from '../../policy/find-policy.js';
+import { NO_POLICY_INPUT, readPolicy, type Policy, type PolicyInput, type RuleSetting } from '../../policy/policy.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { ConfigError } from './config-error.js';
 import { loadProjectPolicy, toConfigError } from './load-policy.js';
@@ -43,8 +43,8 @@ export interface ResolvedOptions {
   readonly root: string;
   readonly paths: readonly string[];
   readonly policy: Policy;
-  /** The validated policy as given, handed to the rules through ESLint settings. */
-  readonly policyInput: PolicyInput | undefined;
+  /** The validated policy as given (or an empty one), handed to the rules through ESLint settings: they resolve it to `policy` again from the policy module's cache. */
+  readonly policyInput: PolicyInput;
   readonly policyFile: string | undefined;
   readonly include: readonly string[];
   readonly ignore: readonly string[];
@@ -73,7 +73,7 @@ export async function resolveOptions(options: CheckOptions): Promise<ResolvedOpt
     paths,
     policy: loaded.policy,
     // The rules get the policy from here even where there is no policy file, so none of them searches for one.
-    policyInput: loaded.input ?? {},
+    policyInput: loaded.input ?? NO_POLICY_INPUT,
     policyFile: loaded.file,
     include: loaded.policy.include,
     ignore: [...loaded.policy.ignore, ...(options.ignore ?? [])],
@@ -85,12 +85,11 @@ export async function resolveOptions(options: CheckOptions): Promise<ResolvedOpt
   };
 }
 
-function fromGivenPolicy(given: PolicyInput, root: string): { policy: Policy; input: PolicyInput; file: undefined } {
+function fromGivenPolicy(given: PolicyInput, root: string): LoadedPolicy {
   try {
-    const input = validatePolicy(given, 'policy');
-    return { policy: resolvePolicy(input), input, file: undefined };
+    return { policy: readPolicy(given, 'policy'), input: given, file: undefined };
   } catch (error) {
-    throw toConfigError(error, undefined, root);
+    throw toConfigError(error, root);
   }
 }
 

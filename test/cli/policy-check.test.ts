@@ -153,6 +153,11 @@ describe('exit codes', () => {
     expect(run.stderr).toMatch(/^policy-check: \.policy-checkrc\.json: cannot be read: [^\n]+\n$/);
   });
 
+  it('exits 2 with one line naming package.json when it is not valid JSON (the policy may live in it)', async () => {
+    const run = await runCli([], project('broken-manifest', { 'package.json': '{ "name": "orders",\n', 'src/health.ts': BOUNDED_FETCH }));
+    expect(run).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^policy-check: package\.json: cannot be read: [^\n]+\n$/) });
+  });
+
   it('exits 2 on a merge input that is not a JSON report', async () => {
     const file = path.join(temporary, 'not-a-report.json');
     writeFileSync(file, '{"hello": "world"}');

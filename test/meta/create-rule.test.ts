@@ -1,6 +1,6 @@
 /**
- * What every rule gets from createRule: suppressions that need a reason, and options from the policy
- * file when eslint.config.js gives none.
+ * What every rule gets from createRule: suppressions that need a reason, and its options by one precedence:
+ * eslint.config.js > the policy file's `rules` entry > the policy's sections > `meta.defaultOptions`.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,31 +10,42 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import { createRule } from '../../rules/create-rule.js';
 
-const probeRule = createRule<[{ label: string }], 'found'>({
+const probeRule = createRule<[{ label?: string; headers?: string[] }], 'found'>({
   name: 'probe-rule',
   meta: {
     type: 'problem',
     docs: { description: 'Disallow calls to `probe()`.' },
-    messages: { found: 'probe() called ({{label}}).' },
-    schema: [{ type: 'object', properties: { label: { type: 'string', description: 'Label.' } }, additionalProperties: false }],
+    messages: { found: 'probe() called ({{label}}; {{headers}}).' },
+    schema: [
+      {
+        type: 'object',
+        properties: { label: { type: 'string', description: 'Label.' }, headers: { type: 'array', items: { type: 'string' }, description: 'Headers.' } },
+        additionalProperties: false,
+      },
+    ],
     defaultOptions: [{ label: 'default' }],
   },
-  create(context, [{ label }]) {
+  optionsFromPolicy: (policy) => [{ headers: [...policy.idempotency.headers] }],
+  create(context, [{ label, headers }]) {
     return {
       'CallExpression[callee.name="probe"]'(node: import('@typescript-eslint/utils').TSESTree.CallExpression) {
-        context.report({ node, messageId: 'found', data: { label } });
+        context.report({ node, messageId: 'found', data: { label, headers: headers?.join(',') } });
       },
     };
   },
 });
 
-const projectWithPolicy = mkdtempSync(path.join(os.tmpdir(), 'service-policy-policy-'));
-mkdirSync(path.join(projectWithPolicy, 'src'));
-writeFileSync(
-  path.join(projectWithPolicy, '.policy-checkrc.json'),
-  JSON.stringify({ rules: { 'probe-rule': ['error', { label: 'from policy' }] } }),
-);
-const fileUnderPolicy = path.join(projectWithPolicy, 'src', 'client.ts');
+function fileUnder(policy: object): string {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'service-policy-policy-'));
+  mkdirSync(path.join(project, 'src'));
+  writeFileSync(path.join(project, '.policy-checkrc.json'), JSON.stringify(policy));
+  return path.join(project, 'src', 'client.ts');
+}
+
+const fileUnderPolicy = fileUnder({ rules: { 'probe-rule': ['error', { label: 'from policy' }] } });
+const fileUnderSections = fileUnder({ idempotency: { headers: ['X-Section-Key'] } });
+const fileUnderBoth = fileUnder({ rules: { 'service-policy/probe-rule': ['warn', { headers: ['X-Entry-Key'] }] }, idempotency: { headers: ['X-Section-Key'] } });
+const DEFAULT_HEADERS = 'Idempotency-Key,X-Idempotency-Key';
 
 new RuleTester().run('probe-rule', probeRule, {
   valid: [
@@ -45,7 +56,7 @@ new RuleTester().run('probe-rule', probeRule, {
   invalid: [
     {
       code: '// policy-check-ignore probe-rule\nprobe();',
-      errors: [{ messageId: 'found', line: 2, column: 1, data: { label: 'default' } }],
+      errors: [{ messageId: 'found', line: 2, column: 1, data: { label: 'default', headers: DEFAULT_HEADERS } }],
     },
     {
       code: '// policy-check-ignore other-rule -- not this rule\nprobe();',
@@ -58,13 +69,40 @@ new RuleTester().run('probe-rule', probeRule, {
     {
       code: 'probe();',
       filename: fileUnderPolicy,
-      errors: [{ messageId: 'found', data: { label: 'from policy' } }],
+      errors: [{ messageId: 'found', data: { label: 'from policy', headers: DEFAULT_HEADERS } }],
     },
     {
       code: 'probe();',
       filename: fileUnderPolicy,
       options: [{ label: 'from eslint.config.js' }],
-      errors: [{ messageId: 'found', data: { label: 'from eslint.config.js' } }],
+      errors: [{ messageId: 'found', data: { label: 'from eslint.config.js', headers: DEFAULT_HEADERS } }],
+    },
+    {
+      code: 'probe();',
+      filename: fileUnderSections,
+      errors: [{ messageId: 'found', data: { label: 'default', headers: 'X-Section-Key' } }],
+    },
+    {
+      code: 'probe();',
+      filename: fileUnderBoth,
+      errors: [{ messageId: 'found', data: { label: 'default', headers: 'X-Entry-Key' } }],
+    },
+    {
+      code: 'probe();',
+      filename: fileUnderBoth,
+      options: [{ headers: ['X-Config-Key'] }],
+      errors: [{ messageId: 'found', data: { label: 'default', headers: 'X-Config-Key' } }],
+    },
+    {
+      code: 'probe();',
+      filename: fileUnderBoth,
+      options: [{ label: 'from eslint.config.js' }],
+      errors: [{ messageId: 'found', data: { label: 'from eslint.config.js', headers: 'X-Entry-Key' } }],
+    },
+    {
+      code: 'probe();',
+      settings: { 'service-policy': { policy: { idempotency: { headers: ['X-Settings-Key'] } } } },
+      errors: [{ messageId: 'found', data: { label: 'default', headers: 'X-Settings-Key' } }],
     },
   ],
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDuration, toMilliseconds } from '../../knowledge/durations.js';
-import { DEFAULT_POLICY, PolicyError, resolvePolicy, validatePolicy } from '../../policy/policy.js';
+import { DEFAULT_POLICY, NO_POLICY_INPUT, PolicyError, readPolicy, resolvePolicy, validatePolicy } from '../../policy/policy.js';
 
 describe('validatePolicy', () => {
   it('accepts the documented shape', () => {
@@ -21,6 +20,8 @@ describe('validatePolicy', () => {
   it.each([
     [{ jwt: { maxLifetime: true } }, 'policy.json: "jwt.maxLifetime" must be a duration'],
     [{ jwt: { maxLifetime: 'soon' } }, 'policy.json: "jwt.maxLifetime" must be a duration such as "1h", "30m" or a number of seconds'],
+    [{ jwt: { maxLifetime: '5 fortnights' } }, 'policy.json: "jwt.maxLifetime" must be a duration such as "1h", "30m" or a number of seconds'],
+    [{ libraries: { retryWrappers: [{ package: '@acme/retry', name: 'withRetry' }] } }, 'policy.json: "libraries.retryWrappers" is not a known key'],
     [{ logging: { requiredFields: 'traceId' } }, 'policy.json: "logging.requiredFields" must be array'],
     [{ tracing: { header: ['traceparent'] } }, 'policy.json: "tracing.header" is not a known key'],
     [{ colour: 'blue' }, 'policy.json: "colour" is not a known key'],
@@ -40,36 +41,42 @@ describe('resolvePolicy', () => {
 
   it('merges a partial file over the defaults, one level deep', () => {
     const policy = resolvePolicy({ jwt: { maxLifetime: '15m' }, logging: { fieldAliases: { service: ['svc'] } } });
-    expect(policy.jwt.maxLifetime).toBe('15m');
+    expect(policy.jwt).toEqual({ maxLifetime: '15m', maxLifetimeMilliseconds: 900_000 });
     expect(policy.logging.requiredFields).toEqual(['traceId', 'service']);
     expect(policy.logging.fieldAliases.service).toEqual(['svc']);
     expect(policy.logging.fieldAliases.traceId).toContain('trace_id');
   });
 });
 
-describe('durations', () => {
+describe('jwt.maxLifetime', () => {
   it.each([
-    [3600, 'seconds', 'milliseconds', 3_600_000],
-    ['30d', 'seconds', 'milliseconds', 2_592_000_000],
-    ['12h', 'seconds', 'milliseconds', 43_200_000],
-    ['1.5 hours', 'seconds', 'milliseconds', 5_400_000],
-    ['120', 'seconds', 'milliseconds', 120],
-    ['120', 'seconds', 'seconds', 120_000],
-    [250, 'milliseconds', 'milliseconds', 250],
-  ] as const)('reads %j (numbers in %s, unitless strings in %s) as %d ms', (value, numberUnit, stringUnit, expected) => {
-    expect(toMilliseconds(value, numberUnit, stringUnit)).toBe(expected);
+    ['1h', 3_600_000],
+    ['30 m', 1_800_000],
+    ['7d', 604_800_000],
+    [900, 900_000],
+    ['900', 900_000],
+  ] as const)('reads %j as %d ms (numbers and unitless strings are seconds)', (maxLifetime, milliseconds) => {
+    expect(resolvePolicy(validatePolicy({ jwt: { maxLifetime } }, 'policy.json')).jwt.maxLifetimeMilliseconds).toBe(milliseconds);
   });
 
-  it('returns undefined for what is not a duration', () => {
-    expect(toMilliseconds('soon', 'seconds')).toBeUndefined();
-    expect(toMilliseconds({}, 'seconds')).toBeUndefined();
-    expect(toMilliseconds(Number.NaN, 'seconds')).toBeUndefined();
+  it('defaults to one hour', () => {
+    expect(DEFAULT_POLICY.jwt).toEqual({ maxLifetime: '1h', maxLifetimeMilliseconds: 3_600_000 });
+  });
+});
+
+describe('readPolicy', () => {
+  it('validates and resolves one object once: the checker and the rules it runs share the policy', () => {
+    const input = { idempotency: { headers: ['Idempotency-Token'] } };
+    const first = readPolicy(input, 'policy.json');
+    expect(first.idempotency.headers).toEqual(['Idempotency-Token']);
+    expect(readPolicy(input, 'policy.json')).toBe(first);
+    expect(readPolicy({ ...input }, 'policy.json')).not.toBe(first);
   });
 
-  it('formats durations for messages', () => {
-    expect(formatDuration(2_592_000_000)).toBe('30 d');
-    expect(formatDuration(90_000)).toBe('90 s');
-    expect(formatDuration(250)).toBe('250 ms');
-    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('forever');
+  it('reads the empty input as the defaults, and throws on an invalid object every time it is read', () => {
+    expect(readPolicy(NO_POLICY_INPUT, 'policy')).toBe(DEFAULT_POLICY);
+    const invalid = { colour: 'blue' };
+    expect(() => readPolicy(invalid, 'policy.json')).toThrow('policy.json: "colour" is not a known key');
+    expect(() => readPolicy(invalid, 'policy.json')).toThrow(PolicyError);
   });
 });
