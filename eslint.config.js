@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (...patterns) => ['error', { patterns }];
 const group = (group, message) => ({ group, message });
+// The checker runs the plugin and reads its inventory: it imports rules/*.ts (the plugin, the rule factory,
+// the inventory) and the type-checker helpers shared with the rules (rules/typed/), never a family's internals.
+const checkerUsesOfRules = group(['**/rules/*/**', '!**/rules/typed/**'], 'the checker imports the plugin, rules/create-rule, rules/inventory and rules/typed/ only.');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/corpus/**', 'bench/.cache/**', 'coverage/**', 'test/**/fixture-project/**'] },
@@ -47,6 +50,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['checker/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(checkerUsesOfRules) },
+  },
+  {
     files: ['checker/reporters/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
@@ -57,7 +64,7 @@ export default tseslint.config(
   {
     files: ['checker/core/**/*.ts', 'checker/checks/**/*.ts', 'checker/config/**/*.ts', 'checker/report/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(group(['**/cli/**', '**/reporters/**'], 'only the CLI prints and picks reporters.')),
+      'no-restricted-imports': restrict(group(['**/cli/**', '**/reporters/**'], 'only the CLI prints and picks reporters.'), checkerUsesOfRules),
       'no-console': 'error',
       'no-restricted-properties': [
         'error',

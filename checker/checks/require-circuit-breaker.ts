@@ -11,8 +11,8 @@ import { ts } from 'ts-morph';
 import { BUILT_IN_BREAKERS, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_PACKAGES } from '../../knowledge/retry/circuit-breakers.js';
 import type { Specifier } from '../../knowledge/types.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
-import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/ast/find-creation.js';
-import { followCallOf, listCalls } from '../../rules/ast/follow-call.js';
+import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/typed/find-creation.js';
+import { followCallOf, listCalls } from '../../rules/typed/follow-call.js';
 import type { Finding, InventoryEntry } from '../report/model.js';
 import { checkDocsUrl, type CheckedProject, type ProjectCheck } from './check.js';
 
