@@ -4,7 +4,8 @@
  * `res.status >= 500`) or what follows a check that leaves on a good one (`if (res.ok) return res`), a
  * node-style `if (err)`, or a `setTimeout(() => self(…), ms)` scheduled from one of those. Function
  * declarations, functions and arrows bound to a name, and class methods called through `this` are followed.
- * A call from the try block (pagination, walking a tree) is not a retry.
+ * A call from the try block (pagination, walking a tree) is not a retry, nor is a function that takes the
+ * next job off a queue each run, nor a fallback that calls itself once with a flag that stops a second time.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
@@ -15,7 +16,9 @@ import { findOperation, getChainRoot } from './find-operation.js';
 import type { RecursiveRetry } from './hand-written-retry.js';
 import { getFunctionName, getThisMethodName, isFunctionNode, type FunctionNode } from './local-functions.js';
 import { repairsBeforeRetrying } from './repairs-before-retrying.js';
+import { isSingleRepeat } from './single-repeat.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
+import { functionWorksOnEachItem } from './works-on-new-item.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -29,6 +32,8 @@ export function findRecursiveRetry(context: AnyContext, call: TSESTree.CallExpre
   if (!fn) return undefined;
   const failure = findFailureBranch(context, call, fn);
   if (!failure || repairsBeforeRetrying(failure.node)) return undefined;
+  // A queue drained one job per run, and a fallback that cannot repeat a second time, are not retries.
+  if (functionWorksOnEachItem(fn) || isSingleRepeat(context, call, fn)) return undefined;
   const operation = findRetriedOperation(context, fn, failure.node, (candidate) => candidate === call || isSleep(candidate));
   return { form: 'recursion', function: fn, call, operation, failure: failure.node, failureNames: failure.names };
 }

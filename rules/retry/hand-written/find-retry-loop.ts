@@ -6,17 +6,21 @@
  * - `const res = await call(); if (res.ok) return res; …` (or `if (res.status >= 500) continue; return res`)
  *   where a failed answer goes round again and a good one leaves.
  * Loops that never leave on success (consumers, pollers that process and carry on, server accept loops),
- * loops whose pass works on a different item (`for (const item of items)`, `items[i]`), and loops that go
- * round only on 1xx–3xx answers (polling a 202 until the job is done) are not retries.
+ * loops whose pass works on a different item (`for (const item of items)`, `items[i]`, a job taken off a
+ * queue), loops that end when the work is finished rather than when an attempt succeeds
+ * (`done = queue.length === 0`), and loops that go round only on 1xx–3xx answers (polling a 202 until the
+ * job is done) are not retries.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { alwaysExits, getOutcomes, simulate, walkSameFunction, type SimulatedOutcome } from './control-flow.js';
+import { getStaticValueOf } from '../../ast/static-value.js';
+import { alwaysExits, getOutcomes, isWithin, simulate, type SimulatedOutcome } from './control-flow.js';
 import { evaluateTest } from './evaluate-test.js';
 import { findOperation } from './find-operation.js';
 import { getLoopStatements, type RetryLoop, type RetryLoopNode } from './hand-written-retry.js';
 import { repairsBeforeRetrying } from './repairs-before-retrying.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
+import { loopWorksOnEachItem } from './works-on-new-item.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -36,9 +40,9 @@ function findCatchRetry(
     if (statement.type !== AST_NODE_TYPES.TryStatement || !statement.handler) continue;
     const tryStatement = statement as TSESTree.TryStatement & { handler: TSESTree.CatchClause };
     const operation = findOperation(tryStatement.block, isSleep);
-    if (!operation || worksOnEachItem(context, loop, operation)) continue;
+    if (!operation || loopWorksOnEachItem(context, loop, operation)) continue;
     const after = statements.slice(index + 1);
-    if (!leavesOnSuccess(context, loop, tryStatement.block.body, after)) continue;
+    if (!leavesOnSuccess(context, loop, tryStatement.block.body, after, operation)) continue;
     if (!goesRoundOnFailure(tryStatement.handler.body.body, after)) continue;
     if (repairsBeforeRetrying(tryStatement.handler.body)) return undefined;
     return { form: 'loop', loop, operation, failure: { kind: 'catch', tryStatement } };
@@ -49,7 +53,7 @@ function findCatchRetry(
 function findAnswerRetry(context: AnyContext, loop: RetryLoopNode, statements: readonly TSESTree.Statement[]): RetryLoop | undefined {
   for (const [index, statement] of statements.entries()) {
     const answer = getAnswerAssignment(statement);
-    if (!answer || worksOnEachItem(context, loop, answer.call)) continue;
+    if (!answer || loopWorksOnEachItem(context, loop, answer.call)) continue;
     const after = statements.slice(index + 1);
     const outcomeFor = (status: number): SimulatedOutcome => simulateAnswer(context, loop, after, status, answer.variable);
     if (outcomeFor(200) !== 'exit') continue;
@@ -90,16 +94,32 @@ function getAnswerAssignment(statement: TSESTree.Statement): { variable: string;
  * Success leaves the loop: a `return`/`break` at the top of the try block, a check of a good answer that
  * leaves, an assignment to what the loop test reads (`done = true`), or a `return`/`break` right after the try.
  */
-function leavesOnSuccess(context: AnyContext, loop: RetryLoopNode, block: readonly TSESTree.Statement[], after: readonly TSESTree.Statement[]): boolean {
+function leavesOnSuccess(
+  context: AnyContext,
+  loop: RetryLoopNode,
+  block: readonly TSESTree.Statement[],
+  after: readonly TSESTree.Statement[],
+  operation: TSESTree.CallExpression,
+): boolean {
   if (block.some((statement) => isLeave(statement, loop)) || after.some((statement) => isLeave(statement, loop))) return true;
   if (block.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && leavesOnGoodAnswer(context, statement))) return true;
   const test = loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : loop.test;
   if (!test) return false;
   const testText = context.sourceCode.getText(test);
   return block.some((statement) => {
-    const assigned = getAssignedTarget(statement);
-    return assigned !== undefined && testText.includes(context.sourceCode.getText(assigned));
+    const assignment = getAssignment(statement);
+    return assignment !== undefined && testText.includes(context.sourceCode.getText(assignment.left)) && marksSuccess(context, assignment, operation);
   });
+}
+
+/**
+ * `connected = true` or `response = await call()`: success sets a flag to a constant or stores the answer.
+ * A value computed from the work (`done = queue.length === 0`, `hasMore = page.next !== null`) ends the loop
+ * when the work is finished, not when an attempt succeeds: the loop drains or pages, it does not retry.
+ */
+function marksSuccess(context: AnyContext, assignment: TSESTree.AssignmentExpression, operation: TSESTree.CallExpression): boolean {
+  if (assignment.operator !== '=') return false;
+  return getStaticValueOf(context, assignment.right) !== undefined || isWithin(operation, assignment.right);
 }
 
 /** `return`, `break`, or `continue outer` to a loop around this one. */
@@ -116,9 +136,8 @@ function leavesOnGoodAnswer(context: AnyContext, statement: TSESTree.IfStatement
   return outcomeFor(200) === 'exit' && outcomeFor(503) !== 'exit' && alwaysExits([statement.consequent]);
 }
 
-function getAssignedTarget(statement: TSESTree.Statement): TSESTree.Node | undefined {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
-  return statement.expression.left;
+function getAssignment(statement: TSESTree.Statement): TSESTree.AssignmentExpression | undefined {
+  return statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression ? statement.expression : undefined;
 }
 
 /** The catch goes round again on some path: it continues, or falls through to a pass that does not leave. */
@@ -128,26 +147,4 @@ function goesRoundOnFailure(handler: readonly TSESTree.Statement[], after: reado
   if (!outcomes.has('fall')) return false;
   const afterOutcomes = getOutcomes(after);
   return afterOutcomes.has('fall') || afterOutcomes.has('round');
-}
-
-/** The pass works on a different item: `for (const item of items) send(item)`, `send(items[i])`. */
-function worksOnEachItem(context: AnyContext, loop: RetryLoopNode, operation: TSESTree.CallExpression): boolean {
-  const itemVariables = getItemVariables(context, loop);
-  if (itemVariables.length === 0) return false;
-  let found = false;
-  for (const argument of operation.arguments) {
-    walkSameFunction(argument, (node) => {
-      if (found || node.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
-      if (!variable || !itemVariables.includes(variable)) return;
-      found = loop.type === AST_NODE_TYPES.ForOfStatement || (node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.computed && node.parent.property === node);
-    });
-  }
-  return found;
-}
-
-function getItemVariables(context: AnyContext, loop: RetryLoopNode): readonly unknown[] {
-  if (loop.type === AST_NODE_TYPES.ForOfStatement) return loop.left.type === AST_NODE_TYPES.VariableDeclaration ? context.sourceCode.getDeclaredVariables(loop.left) : [];
-  if (loop.type === AST_NODE_TYPES.ForStatement && loop.init?.type === AST_NODE_TYPES.VariableDeclaration) return context.sourceCode.getDeclaredVariables(loop.init);
-  return [];
 }

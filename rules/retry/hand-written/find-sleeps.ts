@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { CALL, findLibraryReferences, type TraceMap } from '../../ast/library-references.js';
+import { CALL, ESM, findLibraryReferences, type TraceMap, type TraceMapElement } from '../../ast/library-references.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkSameFunction } from './control-flow.js';
 import { findLocalFunction, type FunctionNode } from './local-functions.js';
@@ -35,10 +35,10 @@ const BACKOFF_NAME = /backoff|sleep|delay|wait/i;
 const MAX_DEPTH = 2;
 const NO_BINDINGS: Bindings = new Map();
 
-const TIMERS_PROMISES: TraceMap<'setTimeout' | 'wait'> = {
-  'timers/promises': { setTimeout: { [CALL]: 'setTimeout' }, scheduler: { wait: { [CALL]: 'wait' } } },
-  'node:timers/promises': { setTimeout: { [CALL]: 'setTimeout' }, scheduler: { wait: { [CALL]: 'wait' } } },
-};
+const TIMERS_EXPORTS: TraceMapElement<'setTimeout' | 'wait'> = { setTimeout: { [CALL]: 'setTimeout' }, scheduler: { wait: { [CALL]: 'wait' } } };
+/** Named, aliased, namespace and default imports alike (`import { setTimeout } from 'node:timers/promises'`). */
+const TIMERS_MODULE: TraceMapElement<'setTimeout' | 'wait'> = { [ESM]: true, ...TIMERS_EXPORTS, default: TIMERS_EXPORTS };
+const TIMERS_PROMISES: TraceMap<'setTimeout' | 'wait'> = { 'timers/promises': TIMERS_MODULE, 'node:timers/promises': TIMERS_MODULE };
 
 /** Finds sleeps once per file; `scheduled` recognises `setTimeout(() => retry(), ms)` as the wait before a retry. */
 export class SleepFinder {

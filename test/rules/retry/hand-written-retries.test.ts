@@ -3,34 +3,10 @@
  * condition, methods) through a test-only rule that reports each policy the source emits.
  * Line numbers count from the first line of each snippet.
  */
-import type { InvalidTestCase, TestCaseError, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 
-import { describeRetryPolicy } from '../../../rules/retry/collect-retry-policies.js';
-import { handWrittenRetries } from '../../../rules/retry/hand-written-retries.js';
 import { createEspreeRuleTester, createRuleTester } from '../rule-tester.js';
-
-const handWrittenRetryReading = ESLintUtils.RuleCreator.withoutDocs({
-  meta: {
-    type: 'problem',
-    docs: { description: 'Reports every hand-written retry with the reading the retry rules judge.' },
-    messages: { retry: 'bound {{bound}}, backoff {{backoff}}, jitter {{jitter}}, condition {{condition}}, methods {{methods}}' },
-    schema: [],
-  },
-  defaultOptions: [],
-  create(context) {
-    return handWrittenRetries(context, (policy) => {
-      const { bound, backoff, jitter, condition, methods } = describeRetryPolicy(policy);
-      context.report({ node: policy.node, messageId: 'retry', data: { bound, backoff, jitter: String(jitter), condition, methods } });
-    });
-  },
-});
-
-/** `line` of the reported loop or recursive call; `description` is "bound | backoff | jitter | condition | methods". */
-function retry(line: number, description: string): TestCaseError<'retry'> {
-  const [bound, backoff, jitter, condition, methods] = description.split(' | ');
-  return { messageId: 'retry', line, data: { bound, backoff, jitter, condition, methods } };
-}
+import { handWrittenRetryReading, retry } from './retry-reading.js';
 
 /** Plain JavaScript: run with the typescript-eslint parser and with espree. */
 const javascriptValid: Array<string | ValidTestCase<[]>> = [
