@@ -395,5 +395,55 @@ export async function connectWithRetry(connect: () => Promise<void>, delay = 200
       errors: [{ messageId: 'delayDoesNotGrow', line: 3, column: 3 }],
       output: null,
     },
+    // node:timers/promises waits, however they are imported: a constant one is a constant delay, not "no wait".
+    {
+      code: `
+import { setTimeout } from 'node:timers/promises';
+export async function publishWithRetry(channel: Channel, event: DomainEvent) {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    try {
+      return await channel.publish(event);
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await setTimeout(750);
+    }
+  }
+}`,
+      errors: [{ messageId: 'constantDelay', line: 4, column: 3, data: { library: 'hand-written', reason: 'setTimeout(750)' } }],
+      output: null,
+    },
+    {
+      code: `
+import * as timers from 'timers/promises';
+export async function lookup(resolver, host) {
+  let tries = 0;
+  while (tries < 3) {
+    try {
+      return await resolver.resolve4(host);
+    } catch (error) {
+      tries++;
+      await timers.setTimeout(200);
+    }
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'constantDelay', line: 5, column: 3, data: { library: 'hand-written', reason: 'timers.setTimeout(200)' } }],
+      output: null,
+    },
+    {
+      code: `
+import { scheduler as timerScheduler } from 'node:timers/promises';
+export async function reconnect(pool) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      await timerScheduler.wait(500 * attempt);
+    }
+  }
+}`,
+      errors: [{ messageId: 'noJitter', line: 4, column: 3, data: { library: 'hand-written', reason: 'timerScheduler.wait(500 * attempt)' } }],
+      output: null,
+    },
   ],
 });
