@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { BackoffKind, RetryBackoff } from '../retry-policy.js';
 import { classifyDelay, type DelayFrame, type DelayShape } from './classify-delay.js';
-import { isWithin } from './control-flow.js';
+import { isWithin, walkSameFunction } from './control-flow.js';
 import { readScheduledDelay, type Sleep, type SleepFinder } from './find-sleeps.js';
 import { isFailedConfig } from './find-interceptor-retry.js';
 import type { CallRetry, HandWrittenRetry, InterceptorRetry } from './hand-written-retry.js';
@@ -29,10 +29,10 @@ export function readBackoff(context: AnyContext, retry: HandWrittenRetry, finder
   }
   const frame: DelayFrame =
     retry.form === 'loop'
-      ? { node: retry.loop }
+      ? { node: retry.loop, isStepped: isSteppedWithin(context, retry.loop) }
       : retry.form === 'interceptor'
         ? { node: retry.function, isStepped: (member) => isConfigCounter(retry, member) }
-        : { node: retry.function, function: retry.function, recursiveCall: retry.call };
+        : { node: retry.function, function: retry.function, recursiveCall: retry.call, isStepped: isSteppedWithin(context, retry.function) };
   const shapes = sleeps.map((sleep) => classifySleep(context, sleep, frame));
   const kind = shapes.reduce<BackoffKind>((strongest, shape) => (PRIORITY.indexOf(shape.kind) > PRIORITY.indexOf(strongest) ? shape.kind : strongest), 'none');
   const jitter = shapes.some((shape) => shape.jitter === true) ? true : shapes.some((shape) => shape.jitter === 'unknown') ? 'unknown' : false;
@@ -60,6 +60,16 @@ function findSchedulingTimer(retry: CallRetry): Sleep | undefined {
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) return readScheduledDelay(parent);
   }
   return undefined;
+}
+
+/** `this.resets++`, `state.attempts += 1` in the loop or the function: a counter kept on an object. */
+function isSteppedWithin(context: AnyContext, root: TSESTree.Node): (member: TSESTree.MemberExpression) => boolean {
+  const stepped = new Set<string>();
+  walkSameFunction(root, (node) => {
+    const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || node.operator === '-=') ? node.left : undefined;
+    if (target?.type === AST_NODE_TYPES.MemberExpression) stepped.add(context.sourceCode.getText(target));
+  });
+  return (member) => stepped.size > 0 && stepped.has(context.sourceCode.getText(member));
 }
 
 /** `config.__retryCount`: a counter the interceptor steps on the failed request's config, one more each attempt. */

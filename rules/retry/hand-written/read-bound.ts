@@ -37,11 +37,15 @@ export function readLoopBound(context: AnyContext, retry: RetryLoop): RetryBound
   const stops = findStoppingTests(retry);
   const counters = findLoopCounters(context, loop).filter((counter) => stops.some((test) => mentionsVariable(test, counter.variable)));
   for (const counter of counters) {
-    const attempts = countLoopAttempts(context, retry, counter);
+    const attempts = countLoopAttempts(context, retry, [counter]);
     if (attempts !== undefined) return { kind: 'attempts', retries: Math.max(0, attempts - 1) };
   }
-  if (stops.some(isTimeBudgetTest) || checksAbortSignal(loop.body)) return { kind: 'time-budget' };
-  if (counters.length > 0) return UNKNOWN;
+  // Per-branch counters (`if (resets < MAX_RESETS) resets++; else if (serverErrors < MAX_5XX) …; else throw`) bound it together.
+  const together = counters.length > 1 ? countLoopAttempts(context, retry, counters) : undefined;
+  if (together !== undefined) return { kind: 'attempts', retries: Math.max(0, together - 1) };
+  const failureNames = getFailureNames(retry);
+  if (stops.some((test) => isTimeBudgetTest(test, failureNames)) || checksAbortSignal(loop.body)) return { kind: 'time-budget' };
+  if (counters.length > 0 || mentionsSteppedMember(context, loop, stops)) return UNKNOWN;
   if (loop.type === AST_NODE_TYPES.ForOfStatement) return readListBound(context, loop.right);
   if (stops.some((test) => !isKnownNonBound(context, retry, test))) return UNKNOWN;
   return { kind: 'unbounded', reason: `${describeLoop(loop)} with no attempt limit` };
@@ -53,7 +57,7 @@ export function readRecursiveBound(context: AnyContext, retry: RecursiveRetry): 
   const counters = findRecursionCounters(context, retry).filter((counter) => tests.some((test) => mentionsVariable(test, counter.variable)));
   for (const counter of counters) {
     if (counter.start === undefined) continue;
-    const scenario = new CounterScenario(context, counter.variable, counter.start);
+    const scenario = new CounterScenario(context, [{ variable: counter.variable, start: counter.start }]);
     for (let retries = 0; retries < LIMIT; retries += 1) {
       const taken = evaluatePath(context, items, scenario, (statement) => scenario.applyEffects(statement));
       if (taken === false) return { kind: 'attempts', retries };
@@ -61,8 +65,8 @@ export function readRecursiveBound(context: AnyContext, retry: RecursiveRetry): 
       scenario.value += counter.step;
     }
   }
-  if (tests.some(isTimeBudgetTest) || checksAbortSignal(retry.function.body)) return { kind: 'time-budget' };
-  if (counters.length > 0) return UNKNOWN;
+  if (tests.some((test) => isTimeBudgetTest(test, retry.failureNames)) || checksAbortSignal(retry.function.body)) return { kind: 'time-budget' };
+  if (counters.length > 0 || mentionsSteppedMember(context, retry.function.body, tests)) return UNKNOWN;
   const failure = createStatusScenario(200, retry.failureNames);
   if (tests.some((test) => !failure.isRelevant(test) && getStaticValueOf(context, test) === undefined)) return UNKNOWN;
   return { kind: 'unbounded', reason: 'recursive retry with no attempt limit' };
@@ -90,7 +94,7 @@ export function readInterceptorBound(context: AnyContext, retry: InterceptorRetr
   }
   if (marks.has('counter')) return UNKNOWN;
   if (marks.has('flag')) return { kind: 'attempts', retries: 1 };
-  if (tests.some(isTimeBudgetTest) || checksAbortSignal(retry.function.body)) return { kind: 'time-budget' };
+  if (tests.some((test) => isTimeBudgetTest(test, retry.failureNames)) || checksAbortSignal(retry.function.body)) return { kind: 'time-budget' };
   const failure = createStatusScenario(200, retry.failureNames);
   const isKnownNonBound = (test: TSESTree.Node): boolean =>
     dependsOn(context, test, failure) || getStaticValueOf(context, test) !== undefined || readsOnly(test, new Set([...retry.failureNames, ...retry.configNames]));
@@ -125,7 +129,10 @@ function readsOnly(test: TSESTree.Node, names: ReadonlySet<string>): boolean {
   return !other;
 }
 
-/** The loop test and the tests of branches that leave the loop, outside the attempt's try block. */
+/**
+ * The loop test and the tests of branches that leave the loop or go round again, outside the attempt's try
+ * block: `if (retries < MAX) { retries++; continue }` decides whether the throw after it is reached.
+ */
 function findStoppingTests(retry: RetryLoop): TSESTree.Node[] {
   const loop = retry.loop;
   const tests: TSESTree.Node[] = [];
@@ -133,16 +140,35 @@ function findStoppingTests(retry: RetryLoop): TSESTree.Node[] {
   const tryBlock = retry.failure.kind === 'catch' ? retry.failure.tryStatement.block : undefined;
   walkSameFunction(loop.body, (node) => {
     if (node.type !== AST_NODE_TYPES.IfStatement || (tryBlock && isWithin(node, tryBlock))) return;
-    if (getOutcomes([node]).has('exit')) tests.push(node.test);
+    const outcomes = getOutcomes([node]);
+    if (outcomes.has('exit') || outcomes.has('round')) tests.push(node.test);
   });
   return tests;
+}
+
+/**
+ * A counter kept on an object (`this.retries++`, `state.attempts += 1`) that a stopping test reads: a
+ * bound, whose size depends on where the object's count starts.
+ */
+function mentionsSteppedMember(context: AnyContext, root: TSESTree.Node, tests: readonly TSESTree.Node[]): boolean {
+  const stepped = new Set<string>();
+  walkSameFunction(root, (node) => {
+    const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : node.type === AST_NODE_TYPES.AssignmentExpression && node.operator !== '=' ? node.left : undefined;
+    if (target?.type === AST_NODE_TYPES.MemberExpression) stepped.add(context.sourceCode.getText(target));
+  });
+  if (stepped.size === 0) return false;
+  return tests.some((test) => mentions(test, (node) => node.type === AST_NODE_TYPES.MemberExpression && stepped.has(context.sourceCode.getText(node))));
+}
+
+/** The names that hold the failure in a loop: the caught error, or the answer checked. */
+function getFailureNames(retry: RetryLoop): ReadonlySet<string> {
+  return retry.failure.kind === 'catch' ? getNames(retry.failure.tryStatement.handler.param) : new Set([retry.failure.variable]);
 }
 
 /** A test that does not bound the retry: a constant, the failure itself (a condition), a success flag. */
 function isKnownNonBound(context: AnyContext, retry: RetryLoop, test: TSESTree.Node): boolean {
   if (getStaticValueOf(context, test) !== undefined) return true;
-  const names = retry.failure.kind === 'catch' ? getNames(retry.failure.tryStatement.handler.param) : new Set([retry.failure.variable]);
-  if (createStatusScenario(200, names).isRelevant(test)) return true;
+  if (createStatusScenario(200, getFailureNames(retry)).isRelevant(test)) return true;
   const assigned = new Set<string>();
   walkSameFunction(retry.loop.body, (node) => {
     if (node.type === AST_NODE_TYPES.AssignmentExpression) assigned.add(context.sourceCode.getText(node.left));
@@ -191,16 +217,15 @@ function getInitialValue(context: AnyContext, definition: TSESTree.Node, name: s
 }
 
 /** Runs the passes forward until the loop gives up; undefined when a test cannot be read. */
-function countLoopAttempts(context: AnyContext, retry: RetryLoop, counter: Counter): number | undefined {
-  if (counter.start === undefined) return undefined;
+function countLoopAttempts(context: AnyContext, retry: RetryLoop, counters: readonly Counter[]): number | undefined {
+  const started = counters.flatMap((counter) => (counter.start === undefined ? [] : [{ variable: counter.variable, start: counter.start }]));
+  if (started.length !== counters.length) return undefined;
   const loop = retry.loop;
-  const scenario = new CounterScenario(context, counter.variable, counter.start);
+  const scenario = new CounterScenario(context, started);
   const hooks: SimulationHooks = {
     applyEffects: (statement) => scenario.applyEffects(statement),
-    snapshot: () => scenario.value,
-    restore: (value) => {
-      scenario.value = value as number;
-    },
+    snapshot: () => scenario.snapshot(),
+    restore: (state) => scenario.restore(state),
   };
   const test = loop.type === AST_NODE_TYPES.ForOfStatement ? null : loop.test;
   const testPasses = (): boolean | undefined => {
