@@ -38,10 +38,29 @@ export interface LocatedInventoryFact extends InventoryFact {
   readonly column: number;
 }
 
+/** Where the fix for a finding belongs when that is not where it is reported: the shared logger a log line is written through. */
+export interface FixLocation {
+  /** What is fixed there: "pino logger `logger`". */
+  readonly label: string;
+  /** Absolute file name. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A fix location, tied to the report it belongs to by rule, file and start position. */
+export interface LocatedFixLocation {
+  readonly ruleId: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly fixLocation: FixLocation;
+}
+
 /** `settings['service-policy']`: how policy-check hands its policy to the rules and collects facts. */
 export interface ServicePolicySettings {
   readonly policy?: PolicyInput;
   readonly onFact?: (fact: LocatedInventoryFact) => void;
+  readonly onFixLocation?: (entry: LocatedFixLocation) => void;
 }
 
 export const ruleDocsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
@@ -127,4 +146,16 @@ export function recordFact(
   const onFact = getSettings(context).onFact;
   if (!onFact) return;
   onFact({ ...fact, file: context.filename, line: node.loc.start.line, column: node.loc.start.column + 1 });
+}
+
+/** Tells policy-check where the fix for the report at `node` belongs, so it can group reports by it; a no-op in plain ESLint runs. */
+export function recordFixLocation(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  node: TSESTree.Node,
+  ruleName: string,
+  fixLocation: FixLocation,
+): void {
+  const onFixLocation = getSettings(context).onFixLocation;
+  if (!onFixLocation) return;
+  onFixLocation({ ruleId: `${PLUGIN_NAME}/${ruleName}`, file: context.filename, line: node.loc.start.line, column: node.loc.start.column + 1, fixLocation });
 }

@@ -12,6 +12,7 @@ import noRetryOnClientError from './no-retry-on-client-error.js';
 import noUnboundedRetry from './no-unbounded-retry.js';
 import requireHttpTimeout from './require-http-timeout.js';
 import requireIdempotencyKey from './require-idempotency-key.js';
+import requireLogFields from './require-log-fields.js';
 import requireRetryBackoff from './require-retry-backoff.js';
 
 export { defineConfig } from '../policy/policy.js';
@@ -22,6 +23,7 @@ export const rules = {
   'no-unbounded-retry': noUnboundedRetry,
   'require-http-timeout': requireHttpTimeout,
   'require-idempotency-key': requireIdempotencyKey,
+  'require-log-fields': requireLogFields,
   'require-retry-backoff': requireRetryBackoff,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 

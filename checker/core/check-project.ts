@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ts } from 'ts-morph';
 
-import { PLUGIN_NAME, type LocatedInventoryFact } from '../../rules/create-rule.js';
+import { PLUGIN_NAME, type LocatedFixLocation, type LocatedInventoryFact } from '../../rules/create-rule.js';
 import plugin from '../../rules/index.js';
 import { isSuppressed, type Suppression } from '../../policy/suppressions.js';
 import { checks } from '../checks/index.js';
@@ -23,6 +23,7 @@ import {
   type CheckResult,
   type FileProblem,
   type Finding,
+  type FixLocation,
   type InventoryEntry,
   type RuleDescriptor,
 } from '../report/model.js';
@@ -59,7 +60,8 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
 
   const relative = (file: string): string => toRelativePath(resolved.root, file);
   const inventory = outcome.facts.map((fact) => toInventoryEntry(fact, relative, serviceOf)).sort(compareInventory);
-  const findings = outcome.messages.map((message) => toFinding(message, resolved, relative, serviceOf));
+  const fixLocations = indexFixLocations(outcome.fixLocations, relative);
+  const findings = outcome.messages.map((message) => toFinding(message, resolved, relative, serviceOf, fixLocations));
   const problems: FileProblem[] = [...loaded.problems, ...outcome.problems];
   const project = createCheckedProject(resolved, loaded, files, suppressions, serviceOf);
   findings.push(...runChecks(project, inventory, resolved, problems));
@@ -147,9 +149,16 @@ function locate(program: ts.Program, file: string, node: ts.Node): FindingLocati
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-function toFinding(found: RuleMessage, resolved: ResolvedOptions, relative: (file: string) => string, serviceOf: ServiceOf): Finding {
+function toFinding(
+  found: RuleMessage,
+  resolved: ResolvedOptions,
+  relative: (file: string) => string,
+  serviceOf: ServiceOf,
+  fixLocations: ReadonlyMap<string, FixLocation>,
+): Finding {
   const { message } = found;
   const entry = resolved.catalog.find((candidate) => candidate.id === message.ruleId);
+  const fixLocation = fixLocations.get(getReportKey(message.ruleId, found.file, message.line, message.column));
   return {
     ruleId: message.ruleId,
     severity: message.severity === 2 ? 'error' : 'warning',
@@ -161,7 +170,22 @@ function toFinding(found: RuleMessage, resolved: ResolvedOptions, relative: (fil
     message: message.message,
     helpUrl: entry?.helpUrl ?? '',
     service: serviceOf(found.file),
+    ...(fixLocation ? { fixLocation } : {}),
   };
+}
+
+/** Fix locations by the report they belong to, their files made relative. */
+function indexFixLocations(entries: readonly LocatedFixLocation[], relative: (file: string) => string): Map<string, FixLocation> {
+  return new Map(
+    entries.map((entry) => [
+      getReportKey(entry.ruleId, entry.file, entry.line, entry.column),
+      { label: entry.fixLocation.label, file: relative(entry.fixLocation.file), line: entry.fixLocation.line },
+    ]),
+  );
+}
+
+function getReportKey(ruleId: string, file: string, line: number, column: number): string {
+  return `${ruleId}\0${file}\0${line}\0${column}`;
 }
 
 function toInventoryEntry(fact: LocatedInventoryFact, relative: (file: string) => string, serviceOf: ServiceOf): InventoryEntry {

@@ -10,7 +10,7 @@ import { ESLint, type Linter } from 'eslint';
 import type { ts } from 'ts-morph';
 
 import type { PolicyInput } from '../../policy/policy.js';
-import { PLUGIN_NAME, type LocatedInventoryFact, type ServicePolicySettings } from '../../rules/create-rule.js';
+import { PLUGIN_NAME, type LocatedFixLocation, type LocatedInventoryFact, type ServicePolicySettings } from '../../rules/create-rule.js';
 import type { FileProblem } from '../report/model.js';
 import { NODE_GLOBALS } from './node-globals.js';
 import { toRelativePath } from './paths.js';
@@ -47,18 +47,22 @@ export interface RuleMessage {
 export interface RuleRunResult {
   readonly messages: readonly RuleMessage[];
   readonly facts: readonly LocatedInventoryFact[];
+  /** Where the fix of a report belongs, when a rule said so (the shared logger of a log line). */
+  readonly fixLocations: readonly LocatedFixLocation[];
   readonly problems: readonly FileProblem[];
 }
 
 export async function runRules(options: RuleRunOptions): Promise<RuleRunResult> {
   const { root, program, files } = options;
   const facts = new Map<string, LocatedInventoryFact>();
+  const fixLocations: LocatedFixLocation[] = [];
   const settings: ServicePolicySettings = {
     policy: options.policy,
     onFact: (fact) => {
       const key = `${fact.kind}\0${fact.file}\0${fact.line}\0${fact.column}`;
       if (!facts.has(key)) facts.set(key, fact);
     },
+    onFixLocation: (entry) => void fixLocations.push(entry),
   };
   const factRules = options.factRules ?? [];
   const createEslint = (withFactRules: boolean): ESLint =>
@@ -97,7 +101,7 @@ export async function runRules(options: RuleRunOptions): Promise<RuleRunResult> 
     }
     options.onProgress?.(index + 1, files.length);
   }
-  return { messages, facts: [...facts.values()], problems };
+  return { messages, facts: [...facts.values()], fixLocations, problems };
 }
 
 function createConfig(options: RuleRunOptions, settings: ServicePolicySettings, factRules: readonly string[]): Linter.Config[] {

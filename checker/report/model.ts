@@ -23,6 +23,28 @@ export interface Finding {
   readonly helpUrl: string;
   /** The service (workspace package or top-level folder) the file belongs to. */
   readonly service: string;
+  /**
+   * Where the fix belongs when that is not the reported line: the shared logger a log line is written
+   * through. Findings with the same fix location are one fix, however many lines they are on.
+   */
+  readonly fixLocation?: FixLocation;
+}
+
+export interface FixLocation {
+  /** What is fixed there: "pino logger `logger`". */
+  readonly label: string;
+  /** Relative POSIX path from the project root. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** The findings that share one fix location. */
+export interface FixGroup {
+  readonly ruleId: string;
+  readonly fixLocation: FixLocation;
+  readonly findings: readonly Finding[];
+  /** Distinct files the findings are in. */
+  readonly fileCount: number;
 }
 
 export interface InventoryEntry {
@@ -68,6 +90,28 @@ export function compareFindings(left: Finding, right: Finding): number {
     compareText(left.ruleId, right.ruleId) ||
     compareText(left.message, right.message)
   );
+}
+
+/** Findings grouped by rule and fix location, largest group first (then by place), for "fix it once" summaries. */
+export function groupByFixLocation(findings: readonly Finding[]): FixGroup[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (!finding.fixLocation) continue;
+    const key = `${finding.ruleId}\0${finding.fixLocation.file}\0${finding.fixLocation.line}\0${finding.fixLocation.label}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()]
+    .map((group) => ({ ruleId: group[0]!.ruleId, fixLocation: group[0]!.fixLocation!, findings: group, fileCount: new Set(group.map((finding) => finding.file)).size }))
+    .sort(
+      (left, right) =>
+        right.findings.length - left.findings.length ||
+        compareText(left.fixLocation.file, right.fixLocation.file) ||
+        left.fixLocation.line - right.fixLocation.line ||
+        compareText(left.ruleId, right.ruleId) ||
+        compareText(left.fixLocation.label, right.fixLocation.label),
+    );
 }
 
 export function compareInventory(left: InventoryEntry, right: InventoryEntry): number {

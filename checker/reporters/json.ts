@@ -24,6 +24,7 @@ export function formatJson(input: CheckResult): string {
       message: finding.message,
       helpUrl: finding.helpUrl,
       service: finding.service,
+      ...(finding.fixLocation ? { fixLocation: { label: finding.fixLocation.label, file: finding.fixLocation.file, line: finding.fixLocation.line } } : {}),
     })),
     inventory: result.inventory.map((entry) => ({
       kind: entry.kind,

@@ -1,5 +1,5 @@
 import type { CheckResult, Finding } from '../report/model.js';
-import { compareText } from '../report/model.js';
+import { compareText, groupByFixLocation } from '../report/model.js';
 import { escapeHtml, getSafeUrl } from './escape-html.js';
 import { normalizeResult } from './normalize-result.js';
 import { countFindings, describeFindings, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings, toSingleLine } from './summary.js';
@@ -23,7 +23,7 @@ const TABLE_HEADER = '| Line | Severity | Rule | Message |\n| ---: | --- | --- |
  */
 export function formatMarkdown(input: CheckResult): string {
   const result = normalizeResult(input);
-  const head = [formatHeading(result), formatRuleTable(result.findings)].filter(Boolean).join('\n\n');
+  const head = [formatHeading(result), formatRuleTable(result.findings), formatFixGroups(result.findings)].filter(Boolean).join('\n\n');
   const tail = [formatProblems(result), formatInventory(result)].filter(Boolean).join('\n\n');
   const budget = MARKDOWN_MAX_LENGTH - head.length - tail.length - NOTE_RESERVE;
   const findings = formatFindings(result.findings, budget);
@@ -45,6 +45,17 @@ function formatRuleTable(findings: readonly Finding[]): string {
     return `| ${formatRuleLink(tally.key, tally.helpUrl)} | ${severities} | ${tally.total} |`;
   });
   return ['| Rule | Severity | Findings |', '| --- | --- | ---: |', ...rows].join('\n');
+}
+
+/** Findings that share one fix (the logger they are written through), largest first: one row per place to fix. */
+function formatFixGroups(findings: readonly Finding[]): string {
+  const groups = groupByFixLocation(findings);
+  if (groups.length === 0) return '';
+  const rows = groups
+    .slice(0, MAX_PROBLEMS)
+    .map((group) => `| ${formatCodeSpan(`${group.fixLocation.file}:${group.fixLocation.line}`, { inTable: true })} | ${escapeMarkdown(group.fixLocation.label)} | ${formatRuleLink(group.ruleId, group.findings[0]!.helpUrl)} | ${group.findings.length} | ${group.fileCount} |`);
+  const more = groups.length > MAX_PROBLEMS ? [`\n…and ${pluralize(groups.length - MAX_PROBLEMS, 'more place')}.`] : [];
+  return ['### Fix once, where it is made', '', '| Where | What | Rule | Findings | Files |', '| --- | --- | --- | ---: | ---: |', ...rows, ...more].join('\n');
 }
 
 /** File after file, row after row, until the budget is spent; then a note says what was left out. */

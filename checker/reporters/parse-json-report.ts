@@ -1,4 +1,4 @@
-import type { CheckResult, FileProblem, Finding, InventoryEntry, RuleDescriptor } from '../report/model.js';
+import type { CheckResult, FileProblem, Finding, FixLocation, InventoryEntry, RuleDescriptor } from '../report/model.js';
 import { SCHEMA_VERSION } from '../report/model.js';
 
 type JsonObject = Record<string, unknown>;
@@ -36,7 +36,7 @@ export function parseJsonReport(text: string): CheckResult {
 }
 
 function readFinding(value: unknown, path: string): Finding {
-  const finding = readObject(value, path, FINDING_KEYS);
+  const finding = readObject(value, path, FINDING_KEYS, ['fixLocation']);
   const severity = readString(finding, 'severity', path);
   if (severity !== 'error' && severity !== 'warning') fail(`${path}.severity must be "error" or "warning", got ${JSON.stringify(severity)}`);
   return {
@@ -50,7 +50,13 @@ function readFinding(value: unknown, path: string): Finding {
     message: readString(finding, 'message', path),
     helpUrl: readString(finding, 'helpUrl', path),
     service: readString(finding, 'service', path),
+    ...(Object.hasOwn(finding, 'fixLocation') ? { fixLocation: readFixLocation(finding.fixLocation, `${path}.fixLocation`) } : {}),
   };
+}
+
+function readFixLocation(value: unknown, path: string): FixLocation {
+  const location = readObject(value, path, ['label', 'file', 'line']);
+  return { label: readString(location, 'label', path), file: readString(location, 'file', path), line: readInteger(location, 'line', path, 1) };
 }
 
 function readInventoryEntry(value: unknown, path: string): InventoryEntry {
@@ -82,14 +88,14 @@ function readRule(value: unknown, path: string): RuleDescriptor {
   return { id: readString(rule, 'id', path), description: readString(rule, 'description', path), helpUrl: readString(rule, 'helpUrl', path) };
 }
 
-/** An object; with `keys`, exactly those keys. */
-function readObject(value: unknown, path: string, keys?: readonly string[]): JsonObject {
+/** An object; with `keys`, exactly those keys (and any of `optional`). */
+function readObject(value: unknown, path: string, keys?: readonly string[], optional: readonly string[] = []): JsonObject {
   const name = path || 'the report';
   if (!isObject(value)) fail(`${name} must be an object`);
   if (keys) {
     const missing = keys.find((key) => !Object.hasOwn(value, key));
     if (missing !== undefined) fail(`${name} has no ${missing}`);
-    const unknown = Object.keys(value).find((key) => !keys.includes(key));
+    const unknown = Object.keys(value).find((key) => !keys.includes(key) && !optional.includes(key));
     if (unknown !== undefined) fail(`${name} has an unknown key ${JSON.stringify(unknown)}`);
   }
   return value;

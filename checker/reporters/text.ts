@@ -1,4 +1,4 @@
-import type { CheckResult, Finding } from '../report/model.js';
+import { groupByFixLocation, type CheckResult, type Finding } from '../report/model.js';
 import { normalizeResult } from './normalize-result.js';
 import { countFindings, describeFindings, describeInventory, groupBy, pluralize, toSingleLine } from './summary.js';
 import type { ReporterOptions } from './types.js';
@@ -28,8 +28,8 @@ const STYLES = {
 } as const;
 
 /**
- * The terminal report: findings grouped by file in aligned columns, the files that could not be checked,
- * a summary line and the inventory counts.
+ * The terminal report: findings grouped by file in aligned columns, where the fix of findings on a shared
+ * logger belongs, the files that could not be checked, a summary line and the inventory counts.
  */
 export function formatText(input: CheckResult, options: ReporterOptions): string {
   const result = normalizeResult(input);
@@ -37,6 +37,15 @@ export function formatText(input: CheckResult, options: ReporterOptions): string
   const lines: string[] = [];
   for (const [file, findings] of groupBy(result.findings, (finding) => finding.file)) {
     lines.push(palette.file(toSingleLine(file)), ...formatRows(findings, palette), '');
+  }
+  const groups = groupByFixLocation(result.findings);
+  if (groups.length > 0) {
+    lines.push(palette.heading('Fix once, where it is made:'));
+    for (const group of groups) {
+      const where = `${group.fixLocation.file}:${group.fixLocation.line}`;
+      lines.push(`  ${palette.file(toSingleLine(where))}  ${toSingleLine(group.fixLocation.label)}: ${pluralize(group.findings.length, 'finding')} in ${pluralize(group.fileCount, 'file')}  ${palette.ruleId(group.ruleId)}`);
+    }
+    lines.push('');
   }
   if (result.problems.length > 0) {
     lines.push(palette.heading(`Could not check ${pluralize(result.problems.length, 'file')}:`));

@@ -233,8 +233,9 @@ function findPackage(symbol: ts.Symbol): string | undefined {
 export function findValueDeclaration(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
   let symbol = checker.getSymbolAtLocation(node);
   if (!symbol) return undefined;
-  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  // `{ logger }`: the value's symbol, which may itself be an import to follow.
   if (ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node) symbol = checker.getShorthandAssignmentValueSymbol(node.parent) ?? symbol;
+  if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol.valueDeclaration ?? symbol.declarations?.[0];
 }
 

@@ -1,6 +1,7 @@
 /**
  * Reads the findings a fixture expects, written beside the code: `// expect: rule-a, rule-b` on the
- * reported line, or `// expect-next-line: rule` on the line above it.
+ * reported line, or `// expect-next-line: rule` on the line above it. `// expect-across-modules: rule`
+ * marks a finding only the cross-module view reports; policy-check expects it like any other.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ export interface ExpectedFinding {
 }
 
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const EXPECT = /\/\/\s*expect(-next-line)?:\s*([\w\s,/-]+?)\s*$/;
+const EXPECT = /\/\/\s*expect(-next-line|-across-modules)?:\s*([\w\s,/-]+?)\s*$/;
 
 export function readExpectations(root: string): ExpectedFinding[] {
   const expected: ExpectedFinding[] = [];
@@ -23,7 +24,7 @@ export function readExpectations(root: string): ExpectedFinding[] {
       .forEach((text, index) => {
         const match = EXPECT.exec(text);
         if (!match) return;
-        const line = index + 1 + (match[1] ? 1 : 0);
+        const line = index + 1 + (match[1] === '-next-line' ? 1 : 0);
         for (const name of match[2]!.split(',').map((rule) => rule.trim()).filter(Boolean)) {
           expected.push({ file: relative, line, ruleId: name.includes('/') ? name : `service-policy/${name}` });
         }
