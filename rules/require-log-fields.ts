@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { structuredLoggerPackages } from '../knowledge/logging/console.js';
 import { createRule, getPolicy, recordFixLocation } from './create-rule.js';
 import { collectLogCalls, toDisplayPath } from './logging/collect.js';
-import type { AnyContext } from './logging/detectors/types.js';
+import type { AnyRuleContext as AnyContext } from './family/create-collector.js';
 import { createFieldSet, findMissingFields, unionFields } from './logging/fields.js';
 import type { LogCall, Logger } from './logging/model.js';
 import { readServiceDependencies } from './logging/service-manifest.js';
@@ -92,10 +92,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowConsole: false, allowConsoleIn: CONSOLE_ALLOWED_IN, checkConsoleWithoutLogger: false }],
   },
   defaultOptions: [{ allowConsole: false, allowConsoleIn: CONSOLE_ALLOWED_IN, checkConsoleWithoutLogger: false }],
+  optionsFromPolicy: (policy) => [{ requiredFields: [...policy.logging.requiredFields] }],
   create(context, [options]) {
-    const policy = getPolicy(context).logging;
-    const required = options.requiredFields ?? policy.requiredFields;
-    const aliases = { ...policy.fieldAliases, ...options.fieldAliases };
+    const required = options.requiredFields ?? [];
+    // Aliases add up: the policy's (with its defaults), then the rule's own.
+    const aliases = { ...getPolicy(context).logging.fieldAliases, ...options.fieldAliases };
     const consoleAllowed =
       options.allowConsole === true ||
       isConsoleAllowedFile(context, options.allowConsoleIn ?? CONSOLE_ALLOWED_IN) ||

@@ -1,10 +1,11 @@
 /** A logging library's detector: how a logger it makes binds fields, read from the factory call's options. */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { LoggerLibrarySpec } from '../../../knowledge/logging/types.js';
+import type { AnyRuleContext as AnyContext } from '../../family/create-collector.js';
 import type { FieldSet } from '../model.js';
 
-export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+export type { AnyContext };
 
 export interface LoggerDetector {
   readonly spec: LoggerLibrarySpec;
