@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 
 import { toMilliseconds } from '../knowledge/durations.js';
 import type { Specifier } from '../knowledge/types.js';
+import { DEFAULT_TEST_PATTERNS, type TestScope } from './test-files.js';
 
 /** The prefix of every rule and check id; the policy's `rules` keys may carry it or not. */
 export const PLUGIN_NAME = 'service-policy';
@@ -34,11 +35,13 @@ export interface Policy {
   };
   readonly include: readonly string[];
   readonly ignore: readonly string[];
+  /** Glob patterns that name test code, left out of every rule and of policy-check; `false` checks tests too. */
+  readonly tests: TestScope;
 }
 
 /** What a policy file may hold: every key optional. */
 export type PolicyInput = {
-  readonly [Key in keyof Policy]?: Key extends 'rules' | 'include' | 'ignore' ? Policy[Key] : Key extends 'jwt' ? Partial<Pick<Policy['jwt'], 'maxLifetime'>> : Partial<Policy[Key]>;
+  readonly [Key in keyof Policy]?: Key extends 'rules' | 'include' | 'ignore' | 'tests' ? Policy[Key] : Key extends 'jwt' ? Partial<Pick<Policy['jwt'], 'maxLifetime'>> : Partial<Policy[Key]>;
 };
 
 const DEFAULT_MAX_LIFETIME = '1h';
@@ -59,6 +62,7 @@ export const DEFAULT_POLICY: Policy = {
   libraries: { circuitBreakers: [] },
   include: [],
   ignore: [],
+  tests: DEFAULT_TEST_PATTERNS,
 };
 
 const stringArray = { type: 'array', items: { type: 'string' } } as const;
@@ -108,6 +112,7 @@ export const POLICY_SCHEMA = {
     },
     include: stringArray,
     ignore: stringArray,
+    tests: { anyOf: [stringArray, { const: false }] },
   },
 } as const;
 
@@ -181,6 +186,7 @@ function describeExpectation(error: ErrorObject | undefined): string {
   if (!error) return 'is not a valid policy';
   if (error.keyword === 'additionalProperties') return 'is not a known key';
   if (error.keyword === 'pattern' || (error.keyword === 'anyOf' && error.schemaPath.includes('/jwt/'))) return DURATION_EXPECTED;
+  if (error.keyword === 'anyOf' && error.instancePath === '/tests') return 'must be an array of glob patterns, or false to check test code too';
   if (error.keyword === 'anyOf' || error.keyword === 'enum') return 'must be "off", "warn", "error" (or 0, 1, 2), optionally in an array with rule options';
   return error.message ?? 'is not valid';
 }
@@ -202,6 +208,7 @@ export function resolvePolicy(input: PolicyInput | undefined): Policy {
     libraries: { ...DEFAULT_POLICY.libraries, ...input.libraries },
     include: input.include ?? [],
     ignore: input.ignore ?? [],
+    tests: input.tests ?? DEFAULT_TEST_PATTERNS,
   };
 }
 

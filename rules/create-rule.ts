@@ -10,6 +10,7 @@ import { DEFAULT_POLICY, PLUGIN_NAME, readPolicy, type Policy, type PolicyInput 
 import { findPolicy } from '../policy/find-policy.js';
 import { getPolicyRuleOptions, resolveRuleOptions } from '../policy/rule-options.js';
 import { findSuppressions, isSuppressed } from '../policy/suppressions.js';
+import { isTestFile } from '../policy/test-files.js';
 
 export { PLUGIN_NAME };
 export const REPOSITORY_URL = 'https://github.com/service-policy/eslint-plugin-service-policy';
@@ -90,6 +91,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return createDocumentedRule<Options, MessageIds>({
     ...definition,
     create(context) {
+      // Test code is out of scope (the policy's `tests` patterns): the rule does not run on it at all.
+      if (isTestCode(context)) return {};
       const policy = getPolicy(context);
       const options = resolveRuleOptions({
         defaults: rule.meta.defaultOptions ?? [],
@@ -135,6 +138,28 @@ export function getPolicy(context: Readonly<TSESLint.RuleContext<string, readonl
   const filename = context.filename;
   if (!path.isAbsolute(filename)) return DEFAULT_POLICY;
   return findPolicy(path.dirname(filename)).policy;
+}
+
+/**
+ * Whether the linted file is test code by the policy's `tests` patterns, matched on its path from the
+ * directory of the policy file (from ESLint's working directory when there is none, or when policy-check
+ * hands the policy over).
+ */
+export function isTestCode(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const filename = context.filename;
+  const given = getSettings(context).policy;
+  const loaded = given || !path.isAbsolute(filename) ? undefined : findPolicy(path.dirname(filename));
+  const tests = (loaded?.policy ?? getPolicy(context)).tests;
+  if (tests === false) return false;
+  return isTestFile(tests, getScopePath(filename, loaded?.file ? path.dirname(loaded.file) : context.cwd));
+}
+
+/** The path patterns are matched on: from `base` when the file is inside it, else from the file system root. */
+function getScopePath(filename: string, base: string): string {
+  if (!path.isAbsolute(filename)) return filename.split(path.sep).join('/');
+  const relative = path.relative(base, filename);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (inside ? relative : filename.slice(path.parse(filename).root.length)).split(path.sep).join('/');
 }
 
 /** Hands an inventory entry to policy-check; a no-op in plain ESLint runs. */

@@ -16,6 +16,7 @@ import requireLogFields from './require-log-fields.js';
 import requireRetryBackoff from './require-retry-backoff.js';
 
 export { defineConfig } from '../policy/policy.js';
+export { DEFAULT_TEST_PATTERNS } from '../policy/test-files.js';
 export type { Policy, PolicyInput } from '../policy/policy.js';
 
 export const rules = {

@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import type { LoadedPolicy } from '../../policy/find-policy.js';
 import { NO_POLICY_INPUT, readPolicy, type Policy, type PolicyInput, type RuleSetting } from '../../policy/policy.js';
+import type { TestScope } from '../../policy/test-files.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { ConfigError } from './config-error.js';
 import { loadProjectPolicy, toConfigError } from './load-policy.js';
@@ -48,6 +49,8 @@ export interface ResolvedOptions {
   readonly policyFile: string | undefined;
   readonly include: readonly string[];
   readonly ignore: readonly string[];
+  /** Patterns of test code left out of the run, or false to check tests too (the policy's `tests`). */
+  readonly tests: TestScope;
   /** Full id → severity, for every rule and check in the catalog. */
   readonly severities: Readonly<Record<string, ConfiguredSeverity>>;
   readonly catalog: readonly CatalogEntry[];
@@ -77,6 +80,7 @@ export async function resolveOptions(options: CheckOptions): Promise<ResolvedOpt
     policyFile: loaded.file,
     include: loaded.policy.include,
     ignore: [...loaded.policy.ignore, ...(options.ignore ?? [])],
+    tests: loaded.policy.tests,
     severities: resolveSeverities(loaded.policy.rules, catalog, loaded.file ? displayFile(root, loaded.file) : 'policy'),
     catalog,
     filter: options.filter,

@@ -39,7 +39,7 @@ import { getToolVersion, TOOL_NAME } from './tool.js';
 export async function checkProject(options: CheckOptions): Promise<CheckResult> {
   const resolved = await resolveOptions(options);
   const loaded = loadProject({ root: resolved.root, paths: resolved.paths });
-  const files = selectFiles(loaded.files, resolved);
+  const { files, excluded } = selectFiles(loaded.files, resolved);
   const serviceOf = createServiceResolver(resolved.root, loaded.workspaces);
 
   const suppressions = new Map<string, readonly Suppression[]>();
@@ -73,6 +73,8 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
     findings: dedupe(findings.sort(compareFindings)),
     inventory,
     problems: problems.sort((left, right) => compareText(left.file, right.file) || compareText(left.message, right.message)),
+    excluded: excluded.sort((left, right) => compareText(left.file, right.file)),
+    notes: [],
     rules: describeEnabled(resolved),
   };
 }

@@ -1,13 +1,16 @@
 /**
  * Which of the project's files are checked: those under the named paths, matching the policy's `include`
- * (when it has any) and none of the `ignore` patterns, accepted by the caller's filter (`--changed-since`)
- * and in the requested shard.
+ * (when it has any), none of the `ignore` patterns and none of the `tests` patterns, accepted by the
+ * caller's filter (`--changed-since`) and in the requested shard. Files under the named paths that are left
+ * out by the policy (as tests, ignored, not included) are returned with the reason, for the report.
  */
 import { createHash } from 'node:crypto';
 
 import picomatch from 'picomatch';
 
+import { isTestFile, type TestScope } from '../../policy/test-files.js';
 import type { Shard } from '../config/options.js';
+import type { ExcludedFile } from '../report/model.js';
 import { isInside, toRelativePath } from './paths.js';
 
 export interface FileSelection {
@@ -15,20 +18,31 @@ export interface FileSelection {
   readonly paths: readonly string[];
   readonly include: readonly string[];
   readonly ignore: readonly string[];
+  readonly tests: TestScope;
   readonly filter: ((file: string) => boolean) | undefined;
   readonly shard: Shard | undefined;
 }
 
-export function selectFiles(files: readonly string[], selection: FileSelection): string[] {
+export interface SelectedFiles {
+  /** Absolute paths of the files to check. */
+  readonly files: string[];
+  /** Files under the named paths the policy leaves out, relative, with the reason. */
+  readonly excluded: ExcludedFile[];
+}
+
+export function selectFiles(files: readonly string[], selection: FileSelection): SelectedFiles {
   const isIncluded = selection.include.length > 0 ? picomatch([...selection.include], { dot: true }) : () => true;
   const isIgnored = selection.ignore.length > 0 ? picomatch([...selection.ignore], { dot: true }) : () => false;
-  return files.filter((file) => {
-    if (selection.paths.length > 0 && !selection.paths.some((named) => isInside(named, file))) return false;
+  const selected: string[] = [];
+  const excluded: ExcludedFile[] = [];
+  for (const file of files) {
+    if (selection.paths.length > 0 && !selection.paths.some((named) => isInside(named, file))) continue;
     const relative = toRelativePath(selection.root, file);
-    if (!isIncluded(relative) || isIgnored(relative)) return false;
-    if (selection.filter && !selection.filter(relative)) return false;
-    return !selection.shard || isInShard(relative, selection.shard);
-  });
+    const reason = isIgnored(relative) ? 'ignored' : !isIncluded(relative) ? 'not-included' : isTestFile(selection.tests, relative) ? 'test' : undefined;
+    if (reason) excluded.push({ file: relative, reason });
+    else if ((!selection.filter || selection.filter(relative)) && (!selection.shard || isInShard(relative, selection.shard))) selected.push(file);
+  }
+  return { files: selected, excluded };
 }
 
 /** Deterministic: the same path lands in the same shard on every machine and every run. */

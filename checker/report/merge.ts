@@ -1,16 +1,31 @@
 /**
- * Merges the results of several runs (the shards of one project) into one: findings, inventory and problems
- * together, each once, in the model's order; the rules that ran in any shard.
+ * Merges the results of several runs (the shards of one project) into one: findings, inventory, problems,
+ * excluded files and notes together, each once, in the model's order; the rules that ran in any shard.
  */
-import { compareFindings, compareInventory, compareText, SCHEMA_VERSION, type CheckResult, type FileProblem, type Finding, type InventoryEntry, type RuleDescriptor } from './model.js';
+import {
+  compareFindings,
+  compareInventory,
+  compareText,
+  SCHEMA_VERSION,
+  type CheckResult,
+  type ExcludedFile,
+  type FileProblem,
+  type Finding,
+  type InventoryEntry,
+  type RuleDescriptor,
+} from './model.js';
 
 export function mergeResults(results: readonly CheckResult[]): CheckResult {
   const findings = uniqueSorted<Finding>(results.flatMap((result) => result.findings), compareFindings, (finding) => JSON.stringify(finding));
   const inventory = uniqueSorted<InventoryEntry>(results.flatMap((result) => result.inventory), compareInventory, (entry) => JSON.stringify(entry));
-  const problems = uniqueSorted<FileProblem>(
-    results.flatMap((result) => result.problems),
-    (left, right) => compareText(left.file, right.file) || compareText(left.message, right.message),
-    (problem) => `${problem.file}\0${problem.message}`,
+  const byFileAndMessage = (left: FileProblem, right: FileProblem): number => compareText(left.file, right.file) || compareText(left.message, right.message);
+  const problems = uniqueSorted<FileProblem>(results.flatMap((result) => result.problems), byFileAndMessage, (problem) => `${problem.file}\0${problem.message}`);
+  const notes = uniqueSorted<FileProblem>(results.flatMap((result) => result.notes), byFileAndMessage, (note) => `${note.file}\0${note.message}`);
+  // Every shard lists the same excluded files (they are left out before the files are split).
+  const excluded = uniqueSorted<ExcludedFile>(
+    results.flatMap((result) => result.excluded),
+    (left, right) => compareText(left.file, right.file) || compareText(left.reason, right.reason),
+    (entry) => `${entry.file}\0${entry.reason}`,
   );
   const rules = new Map<string, RuleDescriptor>();
   for (const result of results) for (const rule of result.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
@@ -21,6 +36,8 @@ export function mergeResults(results: readonly CheckResult[]): CheckResult {
     findings,
     inventory,
     problems,
+    excluded,
+    notes,
     rules: [...rules.values()].sort((left, right) => compareText(left.id, right.id)),
   };
 }

@@ -4,7 +4,7 @@
  * same input gives byte-identical reports.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type FindingSeverity = 'error' | 'warning';
 
@@ -64,6 +64,30 @@ export interface FileProblem {
   readonly message: string;
 }
 
+/** Why a file under the paths given was not checked, though it could have been. */
+export type ExclusionReason =
+  /** It matches the policy's `tests` patterns. */
+  | 'test'
+  /** It matches the policy's `ignore` patterns or `--ignore`. */
+  | 'ignored'
+  /** The policy has `include` patterns and it matches none. */
+  | 'not-included';
+
+export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['test', 'ignored', 'not-included'];
+
+/** A file left out on purpose: listed, so no file under the paths given vanishes without a word. */
+export interface ExcludedFile {
+  readonly file: string;
+  readonly reason: ExclusionReason;
+}
+
+/** Something the reader should know about how the project was loaded; it does not fail the gate. */
+export interface Note {
+  /** The file it is about (a tsconfig), relative. */
+  readonly file: string;
+  readonly message: string;
+}
+
 export interface RuleDescriptor {
   readonly id: string;
   readonly description: string;
@@ -78,6 +102,10 @@ export interface CheckResult {
   readonly findings: readonly Finding[];
   readonly inventory: readonly InventoryEntry[];
   readonly problems: readonly FileProblem[];
+  /** Files under the paths given that the policy left out, sorted by file. */
+  readonly excluded: readonly ExcludedFile[];
+  /** How the project was loaded, where it differs from what its configuration says; sorted by file. */
+  readonly notes: readonly Note[];
   /** Every rule and check that ran, for SARIF `tool.driver.rules` and help links. */
   readonly rules: readonly RuleDescriptor[];
 }

@@ -4,7 +4,7 @@ import type { CheckResult, Finding, InventoryEntry } from '../report/model.js';
 import { compareText } from '../report/model.js';
 import { escapeHtml, getSafeUrl } from './escape-html.js';
 import { normalizeResult } from './normalize-result.js';
-import { countFindings, describeFindings, describeInventory, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings } from './summary.js';
+import { countFindings, describeExcluded, describeFindings, describeInventory, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings } from './summary.js';
 import type { FindingTally } from './summary.js';
 
 const CHART_WIDTH = 760;
@@ -83,7 +83,7 @@ const CONTENT_SECURITY_POLICY = [
  */
 export function formatHtml(input: CheckResult): string {
   const result = normalizeResult(input);
-  const sections = [formatHeader(result), formatCharts(result.findings), formatFindings(result.findings), formatProblems(result), formatInventory(result.inventory)];
+  const sections = [formatHeader(result), formatCharts(result.findings), formatFindings(result.findings), formatProblems(result), formatLeftOut(result), formatInventory(result.inventory)];
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -105,6 +105,8 @@ function formatHeader(result: CheckResult): string {
   const counts = countFindings(result.findings);
   const details = [`${pluralize(result.fileCount, 'file')} checked`];
   if (result.problems.length > 0) details.push(`${pluralize(result.problems.length, 'file')} could not be checked`);
+  const excluded = describeExcluded(result.excluded);
+  if (excluded) details.push(`left out: ${excluded}`);
   details.push(`inventory: ${describeInventory(result.inventory)}`);
   return `<header>
 <h1>policy-check report</h1>
@@ -191,6 +193,20 @@ ${rows.join('\n')}
 </tbody>
 </table>
 </section>`;
+}
+
+/** Notes on how the project was loaded, and the files left out (collapsed: there may be thousands). */
+function formatLeftOut(result: CheckResult): string {
+  if (result.notes.length === 0 && result.excluded.length === 0) return '';
+  const notes = result.notes.map((note) => `<tr><td class="file">${escapeHtml(note.file)}</td><td>${escapeHtml(note.message)}</td></tr>`);
+  const excluded = result.excluded.map((entry) => `<tr><td class="file">${escapeHtml(entry.file)}</td><td>${escapeHtml(entry.reason)}</td></tr>`);
+  const parts = ['<section id="left-out">', '<h2>Notes and files left out</h2>'];
+  if (notes.length > 0) parts.push('<table id="notes-table">', '<thead><tr><th>File</th><th>Note</th></tr></thead>', '<tbody>', ...notes, '</tbody>', '</table>');
+  if (excluded.length > 0) {
+    parts.push(`<details><summary>${escapeHtml(describeExcluded(result.excluded))}</summary>`, '<table id="excluded-table">', '<thead><tr><th>File</th><th>Reason</th></tr></thead>', '<tbody>', ...excluded, '</tbody>', '</table>', '</details>');
+  }
+  parts.push('</section>');
+  return parts.join('\n');
 }
 
 /** One table per kind, with a column for every property any entry of that kind has. */

@@ -36,6 +36,8 @@ export function formatJson(input: CheckResult): string {
       properties: toJsonProperties(entry),
     })),
     problems: result.problems.map((problem) => ({ file: problem.file, message: problem.message })),
+    excluded: result.excluded.map((entry) => ({ file: entry.file, reason: entry.reason })),
+    notes: result.notes.map((note) => ({ file: note.file, message: note.message })),
     rules: result.rules.map((rule) => ({ id: rule.id, description: rule.description, helpUrl: rule.helpUrl })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -2,7 +2,7 @@ import type { CheckResult, Finding } from '../report/model.js';
 import { compareText, groupByFixLocation } from '../report/model.js';
 import { escapeHtml, getSafeUrl } from './escape-html.js';
 import { normalizeResult } from './normalize-result.js';
-import { countFindings, describeFindings, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings, toSingleLine } from './summary.js';
+import { countFindings, describeExcluded, describeFindings, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings, toSingleLine } from './summary.js';
 
 /** GitHub refuses comments over 65 536 characters; stay well under. */
 export const MARKDOWN_MAX_LENGTH = 60_000;
@@ -24,7 +24,7 @@ const TABLE_HEADER = '| Line | Severity | Rule | Message |\n| ---: | --- | --- |
 export function formatMarkdown(input: CheckResult): string {
   const result = normalizeResult(input);
   const head = [formatHeading(result), formatRuleTable(result.findings), formatFixGroups(result.findings)].filter(Boolean).join('\n\n');
-  const tail = [formatProblems(result), formatInventory(result)].filter(Boolean).join('\n\n');
+  const tail = [formatProblems(result), formatNotes(result), formatInventory(result)].filter(Boolean).join('\n\n');
   const budget = MARKDOWN_MAX_LENGTH - head.length - tail.length - NOTE_RESERVE;
   const findings = formatFindings(result.findings, budget);
   const report = `${[head, findings, tail].filter(Boolean).join('\n\n')}\n`;
@@ -35,6 +35,8 @@ function formatHeading(result: CheckResult): string {
   const counts = countFindings(result.findings);
   const details = [`${pluralize(result.fileCount, 'file')} checked`];
   if (result.problems.length > 0) details.push(`${pluralize(result.problems.length, 'file')} could not be checked`);
+  const excluded = describeExcluded(result.excluded);
+  if (excluded) details.push(`left out: ${excluded}`);
   return `## policy-check\n\n**${describeFindings(counts, result.fileCount)}** · ${details.join(' · ')}`;
 }
 
@@ -104,6 +106,12 @@ function formatProblems(result: CheckResult): string {
     .map((problem) => `| ${formatCodeSpan(problem.file, { inTable: true })} | ${escapeMarkdown(problem.message)} |`);
   const more = result.problems.length > MAX_PROBLEMS ? [`\n…and ${pluralize(result.problems.length - MAX_PROBLEMS, 'more file')}.`] : [];
   return ['### Files that could not be checked', '', '| File | Problem |', '| --- | --- |', ...rows, ...more].join('\n');
+}
+
+function formatNotes(result: CheckResult): string {
+  if (result.notes.length === 0) return '';
+  const rows = result.notes.map((note) => `| ${formatCodeSpan(note.file, { inTable: true })} | ${escapeMarkdown(note.message)} |`);
+  return ['### Notes', '', '| File | Note |', '| --- | --- |', ...rows].join('\n');
 }
 
 /** One row per kind: how many, and from which libraries. */

@@ -1,4 +1,4 @@
-import type { CheckResult, FileProblem, Finding, InventoryEntry, RuleDescriptor } from '../report/model.js';
+import type { CheckResult, ExcludedFile, FileProblem, Finding, InventoryEntry, RuleDescriptor } from '../report/model.js';
 import { compareFindings, compareInventory, compareText } from '../report/model.js';
 
 /**
@@ -13,6 +13,8 @@ export function normalizeResult(result: CheckResult): CheckResult {
     findings: [...result.findings].sort(compareFindingsFully),
     inventory: [...result.inventory].sort(compareInventoryFully),
     problems: [...result.problems].sort(compareProblems),
+    excluded: [...result.excluded].sort(compareExcluded),
+    notes: [...result.notes].sort(compareProblems),
     rules: getUniqueRules(result.rules),
   };
 }
@@ -35,6 +37,10 @@ function compareInventoryFully(left: InventoryEntry, right: InventoryEntry): num
     compareText(left.service, right.service) ||
     compareText(serializeProperties(left), serializeProperties(right))
   );
+}
+
+function compareExcluded(left: ExcludedFile, right: ExcludedFile): number {
+  return compareText(left.file, right.file) || compareText(left.reason, right.reason);
 }
 
 function compareProblems(left: FileProblem, right: FileProblem): number {

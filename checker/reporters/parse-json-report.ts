@@ -1,5 +1,5 @@
-import type { CheckResult, FileProblem, Finding, FixLocation, InventoryEntry, RuleDescriptor } from '../report/model.js';
-import { SCHEMA_VERSION } from '../report/model.js';
+import type { CheckResult, ExcludedFile, FileProblem, Finding, FixLocation, InventoryEntry, RuleDescriptor } from '../report/model.js';
+import { EXCLUSION_REASONS, SCHEMA_VERSION } from '../report/model.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ export function parseJsonReport(text: string): CheckResult {
   if (document.schemaVersion !== SCHEMA_VERSION) {
     throw createError(`Unsupported policy-check report schemaVersion ${JSON.stringify(document.schemaVersion)}: expected ${SCHEMA_VERSION}.`);
   }
-  const report = readObject(document, '', ['schemaVersion', 'tool', 'fileCount', 'findings', 'inventory', 'problems', 'rules']);
+  const report = readObject(document, '', ['schemaVersion', 'tool', 'fileCount', 'findings', 'inventory', 'problems', 'excluded', 'notes', 'rules']);
   const tool = readObject(report.tool, 'tool', ['name', 'version']);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -31,6 +31,8 @@ export function parseJsonReport(text: string): CheckResult {
     findings: readArray(report, 'findings', readFinding),
     inventory: readArray(report, 'inventory', readInventoryEntry),
     problems: readArray(report, 'problems', readProblem),
+    excluded: readArray(report, 'excluded', readExcluded),
+    notes: readArray(report, 'notes', readProblem),
     rules: readArray(report, 'rules', readRule),
   };
 }
@@ -81,6 +83,13 @@ function readInventoryEntry(value: unknown, path: string): InventoryEntry {
 function readProblem(value: unknown, path: string): FileProblem {
   const problem = readObject(value, path, ['file', 'message']);
   return { file: readString(problem, 'file', path), message: readString(problem, 'message', path) };
+}
+
+function readExcluded(value: unknown, path: string): ExcludedFile {
+  const entry = readObject(value, path, ['file', 'reason']);
+  const reason = readString(entry, 'reason', path);
+  if (!(EXCLUSION_REASONS as readonly string[]).includes(reason)) fail(`${path}.reason must be one of ${EXCLUSION_REASONS.map((known) => JSON.stringify(known)).join(', ')}, got ${JSON.stringify(reason)}`);
+  return { file: readString(entry, 'file', path), reason: reason as ExcludedFile['reason'] };
 }
 
 function readRule(value: unknown, path: string): RuleDescriptor {

@@ -38,10 +38,13 @@ export function formatSarif(input: CheckResult): string {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.problems.map((problem) => ({
-              level: 'error',
-              message: { text: problem.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: toRelativeUri(problem.file), uriBaseId: SOURCE_ROOT } } }],
+            toolExecutionNotifications: [
+              ...result.problems.map((problem) => ({ level: 'error', file: problem.file, message: problem.message })),
+              ...result.notes.map((note) => ({ level: 'note', file: note.file, message: note.message })),
+            ].map((notification) => ({
+              level: notification.level,
+              message: { text: notification.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: toRelativeUri(notification.file), uriBaseId: SOURCE_ROOT } } }],
             })),
           },
         ],

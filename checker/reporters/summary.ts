@@ -1,4 +1,4 @@
-import type { Finding, InventoryEntry } from '../report/model.js';
+import type { ExcludedFile, ExclusionReason, Finding, InventoryEntry } from '../report/model.js';
 import { compareText } from '../report/model.js';
 
 export interface FindingCounts {
@@ -78,6 +78,22 @@ export function describeInventory(inventory: readonly InventoryEntry[]): string 
   const kinds = [...groupBy(inventory, (entry) => entry.kind)].sort(([left], [right]) => compareText(left, right));
   if (kinds.length === 0) return 'nothing recorded';
   return kinds.map(([kind, entries]) => `${entries.length} ${getKindLabel(kind, entries.length)}`).join(', ');
+}
+
+const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, (count: number) => string>> = {
+  test: (count) => `${pluralize(count, 'test file')}`,
+  ignored: (count) => `${pluralize(count, 'file')} ignored by the policy`,
+  'not-included': (count) => `${pluralize(count, 'file')} outside the policy's include`,
+};
+
+/** `412 test files, 3 files ignored by the policy`, reasons in a fixed order; '' when nothing was left out. */
+export function describeExcluded(excluded: readonly ExcludedFile[]): string {
+  const counts = new Map<ExclusionReason, number>();
+  for (const entry of excluded) counts.set(entry.reason, (counts.get(entry.reason) ?? 0) + 1);
+  return (Object.keys(EXCLUSION_LABELS) as ExclusionReason[])
+    .filter((reason) => counts.has(reason))
+    .map((reason) => EXCLUSION_LABELS[reason](counts.get(reason)!))
+    .join(', ');
 }
 
 /** `service-policy/require-http-timeout` → `require-http-timeout`. */

@@ -1,6 +1,6 @@
 import { groupByFixLocation, type CheckResult, type Finding } from '../report/model.js';
 import { normalizeResult } from './normalize-result.js';
-import { countFindings, describeFindings, describeInventory, groupBy, pluralize, toSingleLine } from './summary.js';
+import { countFindings, describeExcluded, describeFindings, describeInventory, groupBy, pluralize, toSingleLine } from './summary.js';
 import type { ReporterOptions } from './types.js';
 
 type Paint = (text: string) => string;
@@ -29,7 +29,8 @@ const STYLES = {
 
 /**
  * The terminal report: findings grouped by file in aligned columns, where the fix of findings on a shared
- * logger belongs, the files that could not be checked, a summary line and the inventory counts.
+ * logger belongs, the files that could not be checked, notes on how the project was loaded, a summary line,
+ * the files left out by reason and the inventory counts.
  */
 export function formatText(input: CheckResult, options: ReporterOptions): string {
   const result = normalizeResult(input);
@@ -52,7 +53,15 @@ export function formatText(input: CheckResult, options: ReporterOptions): string
     for (const problem of result.problems) lines.push(`  ${toSingleLine(problem.file)}  ${toSingleLine(problem.message)}`);
     lines.push('');
   }
-  lines.push(formatSummary(result, palette), `Inventory: ${describeInventory(result.inventory)}`);
+  if (result.notes.length > 0) {
+    lines.push(palette.heading('Notes:'));
+    for (const note of result.notes) lines.push(`  ${toSingleLine(note.file)}  ${toSingleLine(note.message)}`);
+    lines.push('');
+  }
+  lines.push(formatSummary(result, palette));
+  const excluded = describeExcluded(result.excluded);
+  if (excluded) lines.push(`Left out: ${excluded} (listed in the json report)`);
+  lines.push(`Inventory: ${describeInventory(result.inventory)}`);
   return `${lines.join('\n')}\n`;
 }
 

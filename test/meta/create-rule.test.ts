@@ -1,6 +1,7 @@
 /**
- * What every rule gets from createRule: suppressions that need a reason, and its options by one precedence:
- * eslint.config.js > the policy file's `rules` entry > the policy's sections > `meta.defaultOptions`.
+ * What every rule gets from createRule: suppressions that need a reason, its options by one precedence
+ * (eslint.config.js > the policy file's `rules` entry > the policy's sections > `meta.defaultOptions`), and
+ * test code left out by the policy's `tests` patterns.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,11 +48,28 @@ const fileUnderSections = fileUnder({ idempotency: { headers: ['X-Section-Key'] 
 const fileUnderBoth = fileUnder({ rules: { 'service-policy/probe-rule': ['warn', { headers: ['X-Entry-Key'] }] }, idempotency: { headers: ['X-Section-Key'] } });
 const DEFAULT_HEADERS = 'Idempotency-Key,X-Idempotency-Key';
 
+const projectWithTests = mkdtempSync(path.join(os.tmpdir(), 'service-policy-tests-'));
+writeFileSync(path.join(projectWithTests, '.policy-checkrc.json'), JSON.stringify({ tests: ['qa/**'] }));
+const projectCheckingTests = mkdtempSync(path.join(os.tmpdir(), 'service-policy-tests-'));
+writeFileSync(path.join(projectCheckingTests, '.policy-checkrc.json'), JSON.stringify({ tests: false }));
+/** A project whose own folder is called `test`: patterns match from the policy file's folder, not above it. */
+const projectInTestFolder = path.join(mkdtempSync(path.join(os.tmpdir(), 'service-policy-tests-')), 'test');
+mkdirSync(projectInTestFolder);
+writeFileSync(path.join(projectInTestFolder, 'package.json'), JSON.stringify({ name: 'orders', 'policy-check': {} }));
+
 new RuleTester().run('probe-rule', probeRule, {
   valid: [
     { code: '// policy-check-ignore probe-rule -- probing is the point of this module\nprobe();' },
     { code: 'probe(); // policy-check-ignore service-policy/probe-rule -- full rule ids work too' },
     { code: '// policy-check-ignore other-rule, probe-rule -- several rules in one comment\nprobe();' },
+    // Test code is out of scope by default: the rule does not run on it.
+    { code: 'probe();', filename: 'src/orders.service.test.ts' },
+    { code: 'probe();', filename: 'test/helpers/start-server.ts' },
+    { code: 'probe();', filename: path.join(path.dirname(fileUnderPolicy), '__mocks__', 'ledger.ts') },
+    // The policy's own patterns replace the defaults.
+    { code: 'probe();', filename: path.join(projectWithTests, 'qa', 'smoke.ts') },
+    // policy-check hands its policy over in the settings.
+    { code: 'probe();', filename: 'e2e/checkout.ts', settings: { 'service-policy': { policy: { tests: ['e2e/**'] } } } },
   ],
   invalid: [
     {
@@ -70,6 +88,28 @@ new RuleTester().run('probe-rule', probeRule, {
       code: 'probe();',
       filename: fileUnderPolicy,
       errors: [{ messageId: 'found', data: { label: 'from policy', headers: DEFAULT_HEADERS } }],
+    },
+    {
+      // Patterns replaced by the policy: a spec file is in scope again.
+      code: 'probe();',
+      filename: path.join(projectWithTests, 'src', 'orders.spec.ts'),
+      errors: [{ messageId: 'found' }],
+    },
+    {
+      code: 'probe();',
+      filename: path.join(projectCheckingTests, 'src', 'orders.test.ts'),
+      errors: [{ messageId: 'found' }],
+    },
+    {
+      code: 'probe();',
+      filename: path.join(projectInTestFolder, 'src', 'orders.ts'),
+      errors: [{ messageId: 'found' }],
+    },
+    {
+      code: 'probe();',
+      filename: 'test/helpers/start-server.ts',
+      settings: { 'service-policy': { policy: { tests: false } } },
+      errors: [{ messageId: 'found' }],
     },
     {
       code: 'probe();',

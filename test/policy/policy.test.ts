@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_POLICY, NO_POLICY_INPUT, PolicyError, readPolicy, resolvePolicy, validatePolicy } from '../../policy/policy.js';
+import { DEFAULT_TEST_PATTERNS, isTestFile } from '../../policy/test-files.js';
 
 describe('validatePolicy', () => {
   it('accepts the documented shape', () => {
@@ -25,6 +26,8 @@ describe('validatePolicy', () => {
     [{ logging: { requiredFields: 'traceId' } }, 'policy.json: "logging.requiredFields" must be array'],
     [{ tracing: { header: ['traceparent'] } }, 'policy.json: "tracing.header" is not a known key'],
     [{ colour: 'blue' }, 'policy.json: "colour" is not a known key'],
+    [{ tests: true }, 'policy.json: "tests" must be an array of glob patterns, or false to check test code too'],
+    [{ tests: ['**/*.test.ts', 3] }, 'policy.json: "tests" must be an array of glob patterns, or false to check test code too'],
     [{ rules: { 'no-unbounded-retry': 'loud' } }, 'policy.json: "rules.no-unbounded-retry" must be "off", "warn", "error"'],
   ])('names the file, the key and what was expected for %j', (input, message) => {
     expect(() => validatePolicy(input, 'policy.json')).toThrow(PolicyError);
@@ -45,6 +48,51 @@ describe('resolvePolicy', () => {
     expect(policy.logging.requiredFields).toEqual(['traceId', 'service']);
     expect(policy.logging.fieldAliases.service).toEqual(['svc']);
     expect(policy.logging.fieldAliases.traceId).toContain('trace_id');
+  });
+});
+
+describe('test scope', () => {
+  it('leaves test code out by default, and takes patterns or false from the policy', () => {
+    expect(resolvePolicy(undefined).tests).toBe(DEFAULT_TEST_PATTERNS);
+    expect(resolvePolicy({ tests: false }).tests).toBe(false);
+    expect(resolvePolicy({ tests: ['qa/**'] }).tests).toEqual(['qa/**']);
+    expect(validatePolicy({ tests: false }, 'policy.json')).toEqual({ tests: false });
+  });
+
+  it.each([
+    'src/orders/orders.service.test.ts',
+    'src/orders/orders.service.spec.js',
+    'src/features/frontend-api/frontend-api.concurrency.e2e.test.ts',
+    'test/space.e2e-spec.ts',
+    'apps/api/e2e/checkout.ts',
+    'test/helpers/server.ts',
+    'packages/cart/integration-tests/__tests__/cart.ts',
+    'src/__mocks__/ioredis.ts',
+    'src/__fixtures__/orders.ts',
+    'src/test-utils/create-app.ts',
+    'src/payments/stripe.mock.ts',
+    'jest.config.ts',
+    'packages/core/setupTests.js',
+  ])('names %s as test code', (file) => {
+    expect(isTestFile(DEFAULT_TEST_PATTERNS, file)).toBe(true);
+  });
+
+  it.each([
+    // production code whose names only look like tests
+    'src/lib/openapi/spec/feature-schema.ts',
+    'src/features/ab-testing/experiment.service.ts',
+    'src/testing/variant-assignment.ts',
+    'src/contest/leaderboard.ts',
+    'src/latest-version.ts',
+    'src/fixtures/seed-plans.ts',
+    'src/attestation.ts',
+  ])('keeps %s in scope', (file) => {
+    expect(isTestFile(DEFAULT_TEST_PATTERNS, file)).toBe(false);
+  });
+
+  it('checks everything with false or an empty list', () => {
+    expect(isTestFile(false, 'src/orders.test.ts')).toBe(false);
+    expect(isTestFile([], 'src/orders.test.ts')).toBe(false);
   });
 });
 

@@ -44,6 +44,12 @@ export function createCheckResult(overrides: Partial<CheckResult> = {}): CheckRe
       createEntry('logger', 'pino', 'packages/shared/src/logger.ts', 3, 14, 'shared', { boundFields: 'service' }),
     ],
     problems: [{ file: 'services/payments/src/broken.ts', message: XSS_PROBLEM }],
+    excluded: [
+      { file: 'services/orders/test/retry.test.ts', reason: 'test' },
+      { file: 'services/orders/src/generated/client.ts', reason: 'ignored' },
+      { file: 'services/orders/src/payments-client.spec.ts', reason: 'test' },
+    ],
+    notes: [{ file: 'services/shipping/tsconfig.json', message: 'lists 1 of 4 source files under services/shipping; the other 3 are checked too' }],
     rules: [...RULES].reverse(),
     ...overrides,
   };
@@ -91,6 +97,8 @@ export function reverseLists(result: CheckResult): CheckResult {
     findings: [...result.findings].reverse(),
     inventory: [...result.inventory].reverse(),
     problems: [...result.problems].reverse(),
+    excluded: [...result.excluded].reverse(),
+    notes: [...result.notes].reverse(),
     rules: [...result.rules].reverse(),
   };
 }

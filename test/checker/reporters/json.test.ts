@@ -17,9 +17,15 @@ describe('json reporter', () => {
   const document = JSON.parse(output) as Record<string, unknown> & CheckResult;
 
   it('writes schemaVersion first and every object with its keys in a fixed order, two-space indent', () => {
-    expect(output.startsWith('{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "policy-check",\n    "version": "0.1.0"\n  },\n  "fileCount": 14,\n')).toBe(true);
+    expect(output.startsWith('{\n  "schemaVersion": 2,\n  "tool": {\n    "name": "policy-check",\n    "version": "0.1.0"\n  },\n  "fileCount": 14,\n')).toBe(true);
     expect(output.endsWith('}\n')).toBe(true);
-    expect(Object.keys(document)).toEqual(['schemaVersion', 'tool', 'fileCount', 'findings', 'inventory', 'problems', 'rules']);
+    expect(Object.keys(document)).toEqual(['schemaVersion', 'tool', 'fileCount', 'findings', 'inventory', 'problems', 'excluded', 'notes', 'rules']);
+    expect(document.excluded).toEqual([
+      { file: 'services/orders/src/generated/client.ts', reason: 'ignored' },
+      { file: 'services/orders/src/payments-client.spec.ts', reason: 'test' },
+      { file: 'services/orders/test/retry.test.ts', reason: 'test' },
+    ]);
+    expect(Object.keys(document.notes[0])).toEqual(['file', 'message']);
     expect(Object.keys(document.findings[0])).toEqual(['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'helpUrl', 'service']);
     expect(Object.keys(document.inventory[0])).toEqual(['kind', 'library', 'file', 'line', 'column', 'service', 'properties']);
     expect(Object.keys(document.inventory.find((entry) => entry.library === 'axios-retry')!.properties)).toEqual(['backoff', 'bound', 'jitter', 'methods']);
@@ -93,7 +99,7 @@ describe('parseJsonReport', () => {
     ['text that is not JSON', '{"schemaVersion": 1,\n  oops', /^Not a policy-check JSON report: /],
     ['a JSON array', '[]', 'Not a policy-check JSON report: expected an object at the top level.'],
     ['a report with no schemaVersion', withChange((document) => delete document.schemaVersion), 'Not a policy-check JSON report: it has no schemaVersion.'],
-    ['a report from another schema version', withChange((document) => (document.schemaVersion = 2)), 'Unsupported policy-check report schemaVersion 2: expected 1.'],
+    ['a report from another schema version', withChange((document) => (document.schemaVersion = 1)), 'Unsupported policy-check report schemaVersion 1: expected 2.'],
     ['a missing list', withChange((document) => delete document.inventory), 'Invalid policy-check report: the report has no inventory.'],
     ['an unknown key', withChange((document) => (document.generatedAt = 'today')), 'Invalid policy-check report: the report has an unknown key "generatedAt".'],
     ['a list that is not an array', withChange((document) => (document.findings = {})), 'Invalid policy-check report: findings must be an array.'],
@@ -103,6 +109,8 @@ describe('parseJsonReport', () => {
     ['a nested property value', withChange((document) => (document.inventory[0].properties.timeout = { ms: 5 })), 'Invalid policy-check report: inventory[0].properties.timeout must be a string, number, boolean or null.'],
     ['a tool with no version', withChange((document) => delete document.tool.version), 'Invalid policy-check report: tool has no version.'],
     ['a negative file count', withChange((document) => (document.fileCount = -1)), 'Invalid policy-check report: fileCount must be an integer of at least 0, got -1.'],
+    ['an unknown exclusion reason', withChange((document) => (document.excluded[1].reason = 'generated')), 'Invalid policy-check report: excluded[1].reason must be one of "test", "ignored", "not-included", got "generated".'],
+    ['a note with no message', withChange((document) => delete document.notes[0].message), 'Invalid policy-check report: notes[0] has no message.'],
     ['a problem with a numeric file', withChange((document) => (document.problems[0].file = 7)), 'Invalid policy-check report: problems[0].file must be a string.'],
   ])('rejects %s with one clear line', (_, text, expected) => {
     let message = '';

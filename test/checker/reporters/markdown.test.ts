@@ -17,7 +17,7 @@ describe('markdown reporter', () => {
   const output = reporters.markdown(createCheckResult(), options);
 
   it('opens with the summary and a table by rule, most findings first, linked to the docs', () => {
-    expect(output.startsWith('## policy-check\n\n**✖ 8 problems (5 errors, 3 warnings) in 5 files** · 14 files checked · 1 file could not be checked\n\n')).toBe(true);
+    expect(output.startsWith('## policy-check\n\n**✖ 8 problems (5 errors, 3 warnings) in 5 files** · 14 files checked · 1 file could not be checked · left out: 2 test files, 1 file ignored by the policy\n\n')).toBe(true);
     expect(output).toContain(
       [
         '| Rule | Severity | Findings |',
@@ -81,7 +81,11 @@ describe('markdown reporter', () => {
   });
 
   it('is short and clean when there is nothing to report', () => {
-    expect(reporters.markdown(createCheckResult({ findings: [], problems: [], inventory: [] }), options)).toBe('## policy-check\n\n**✔ No problems in 14 files** · 14 files checked\n');
+    expect(reporters.markdown(createCheckResult({ findings: [], problems: [], inventory: [], excluded: [], notes: [] }), options)).toBe('## policy-check\n\n**✔ No problems in 14 files** · 14 files checked\n');
+  });
+
+  it('lists the notes on how the project was loaded', () => {
+    expect(output).toContain('### Notes\n\n| File | Note |\n| --- | --- |\n| `services/shipping/tsconfig.json` | lists 1 of 4 source files under services/shipping; the other 3 are checked too |\n');
   });
 
   it('collapses each file into <details> past the threshold', () => {

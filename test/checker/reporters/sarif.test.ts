@@ -121,7 +121,7 @@ describe('sarif reporter', () => {
     expect(first.partialFingerprints['policyCheck/v1']).not.toBe(second.partialFingerprints['policyCheck/v1']);
   });
 
-  it('reports files that could not be checked as tool execution notifications', () => {
+  it('reports files that could not be checked, and notes, as tool execution notifications', () => {
     expect(run.invocations).toEqual([
       {
         executionSuccessful: true,
@@ -130,6 +130,11 @@ describe('sarif reporter', () => {
             level: 'error',
             message: { text: `'}' expected. </td><script>window.__pwned = true</script>` },
             locations: [{ physicalLocation: { artifactLocation: { uri: 'services/payments/src/broken.ts', uriBaseId: '%SRCROOT%' } } }],
+          },
+          {
+            level: 'note',
+            message: { text: 'lists 1 of 4 source files under services/shipping; the other 3 are checked too' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'services/shipping/tsconfig.json', uriBaseId: '%SRCROOT%' } } }],
           },
         ],
       },

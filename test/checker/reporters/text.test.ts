@@ -37,21 +37,25 @@ describe('text reporter', () => {
     expect(new Set(rows.map((row) => row.search(/pRetry|retries:|axios-retry/))).size).toBe(1);
   });
 
-  it('ends with the files it could not check, the summary and the inventory counts', () => {
-    expect(lines.slice(-6)).toEqual([
+  it('ends with the files it could not check, the notes, the summary, the files left out and the inventory counts', () => {
+    expect(lines.slice(-10)).toEqual([
       'Could not check 1 file:',
       `  services/payments/src/broken.ts  '}' expected. </td><script>window.__pwned = true</script>`,
       '',
+      'Notes:',
+      '  services/shipping/tsconfig.json  lists 1 of 4 source files under services/shipping; the other 3 are checked too',
+      '',
       '✖ 8 problems (5 errors, 3 warnings) in 5 files',
+      'Left out: 2 test files, 1 file ignored by the policy (listed in the json report)',
       'Inventory: 3 HTTP clients, 1 logger, 2 retry policies',
       '',
     ]);
   });
 
   it('says so when there is nothing to report', () => {
-    const clean = reporters.text(createCheckResult({ findings: [], problems: [], inventory: [] }), plain);
+    const clean = reporters.text(createCheckResult({ findings: [], problems: [], inventory: [], excluded: [], notes: [] }), plain);
     expect(clean).toBe('✔ No problems in 14 files\nInventory: nothing recorded\n');
-    expect(reporters.text(createCheckResult({ findings: [], problems: [], fileCount: 1 }), plain)).toMatch(/^✔ No problems in 1 file\n/);
+    expect(reporters.text(createCheckResult({ findings: [], problems: [], notes: [], fileCount: 1 }), plain)).toMatch(/^✔ No problems in 1 file\n/);
   });
 
   it('counts in the singular and plural', () => {
