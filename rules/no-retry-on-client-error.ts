@@ -2,8 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { createRule } from './create-rule.js';
 import { collectRetryPolicies } from './retry/collect-retry-policies.js';
-import { throwsOnClientError } from './retry/libraries/http-operation.js';
-import type { RetryPolicy } from './retry/retry-policy.js';
+import { throwsOnClientError } from './retry/detectors/http-operation.js';
+import type { RetryPolicy } from './retry/model.js';
 
 type Options = [{ allowedStatuses?: number[] }];
 type MessageIds = 'retriesClientErrors' | 'retriesEveryError';

@@ -11,7 +11,7 @@ import { getRemoteRequestMethod } from './http/remote-requests.js';
 import { getRequestMethod, getRequestOptions } from './http/request-options.js';
 import { findRetriedRemoteRequests, findRetriedRequests, isMethodRetried, type RetriedRemoteRequest, type RetriedRequest } from './http/retried-requests.js';
 import { collectRetryPolicies } from './retry/collect-retry-policies.js';
-import type { RetryPolicy } from './retry/retry-policy.js';
+import type { RetryPolicy } from './retry/model.js';
 
 type Options = [{ headers?: string[] }];
 type MessageIds = 'missingIdempotencyKey' | 'keyCreatedPerAttempt';

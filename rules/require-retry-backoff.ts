@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from './create-rule.js';
 import { collectRetryPolicies } from './retry/collect-retry-policies.js';
-import type { RetryPolicy } from './retry/retry-policy.js';
+import type { RetryPolicy } from './retry/model.js';
 
 type Options = [{ requireJitter?: boolean }];
 type MessageIds = 'noDelay' | 'constantDelay' | 'delayDoesNotGrow' | 'noJitter';

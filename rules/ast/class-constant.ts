@@ -5,15 +5,14 @@
  * class declares `static MAX_RETRIES = 5`. Any other write to the field, anywhere in the file, makes it
  * unreadable.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from './rule-context.js';
 import { getStaticValueOf, type StaticValue } from './static-value.js';
 import { unwrapExpression } from './unwrap-expression.js';
 import { walkDescendants } from './walk-descendants.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export function getClassConstant(context: AnyContext, node: TSESTree.Node): StaticValue | undefined {
+export function getClassConstant(context: AnyRuleContext, node: TSESTree.Node): StaticValue | undefined {
   const member = unwrapExpression(node);
   if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return undefined;
   const name = getKeyName(member.property);
@@ -29,7 +28,7 @@ export function getClassConstant(context: AnyContext, node: TSESTree.Node): Stat
   return readField(context, (definition.node as TSESTree.ClassDeclaration).body, name, object.name);
 }
 
-function readField(context: AnyContext, body: TSESTree.ClassBody, name: string, className: string | undefined): StaticValue | undefined {
+function readField(context: AnyRuleContext, body: TSESTree.ClassBody, name: string, className: string | undefined): StaticValue | undefined {
   const isStatic = className !== undefined;
   let value: StaticValue | undefined;
   for (const member of body.body) {
@@ -50,7 +49,7 @@ function readField(context: AnyContext, body: TSESTree.ClassBody, name: string, 
 
 /** Assignments of the field below `root`, and whether anything steps it (`this.maxRetries++`). */
 function findWrites(
-  context: AnyContext,
+  context: AnyRuleContext,
   root: TSESTree.Node,
   isField: (node: TSESTree.Node) => boolean,
 ): { assignments: TSESTree.AssignmentExpression[]; updated: boolean } {

@@ -6,13 +6,12 @@
  * making module that receive the object (`axiosRetry(client, { … })`, `client.interceptors.request.use(…)`).
  * Needs type information; without it, returns undefined.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { getTypeServices } from './get-type-services.js';
 import { evaluateExpression } from './resolve-across-files.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { AnyRuleContext } from './rule-context.js';
 
 /** An exported function or class, named the way a knowledge table names it. */
 export interface CalleePath {
@@ -59,7 +58,7 @@ export interface Creation {
 const MAX_DEPTH = 8;
 
 /** The creation of the object an ESTree identifier or member expression refers to, through the type checker. */
-export function findCreation(context: AnyContext, node: TSESTree.Node): Creation | undefined {
+export function findCreation(context: AnyRuleContext, node: TSESTree.Node): Creation | undefined {
   const services = getTypeServices(context);
   const tsNode = services?.esTreeNodeToTSNodeMap.get(node);
   if (!services || !tsNode) return undefined;

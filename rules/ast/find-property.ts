@@ -2,8 +2,9 @@
  * Looks up one property of an options object, the way rules read library options: through object literals,
  * `const` bindings, spreads of known objects and (with type information) objects from other modules.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from './rule-context.js';
 import { getStaticValueOf, type StaticValue } from './static-value.js';
 import { unwrapExpression } from './unwrap-expression.js';
 
@@ -15,12 +16,10 @@ export type PropertyLookup =
   /** A spread, computed key or opaque value hides whether the property is set: do not guess. */
   | { readonly kind: 'unknown' };
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 const MAX_DEPTH = 5;
 
 /** Finds `name` in the object `node` evaluates to. */
-export function findProperty(context: AnyContext, node: TSESTree.Node | undefined, name: string, depth = 0): PropertyLookup {
+export function findProperty(context: AnyRuleContext, node: TSESTree.Node | undefined, name: string, depth = 0): PropertyLookup {
   if (!node || depth > MAX_DEPTH) return { kind: 'unknown' };
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.ObjectExpression) return findInObjectLiteral(context, expression, name, depth);
@@ -32,12 +31,12 @@ export function findProperty(context: AnyContext, node: TSESTree.Node | undefine
 }
 
 /** Whether the property is known to be set (found), whatever its value. */
-export function hasProperty(context: AnyContext, node: TSESTree.Node | undefined, name: string): boolean {
+export function hasProperty(context: AnyRuleContext, node: TSESTree.Node | undefined, name: string): boolean {
   return findProperty(context, node, name).kind === 'found';
 }
 
 /** The initializer of a `const` binding declared in this file, when `identifier` refers to one. */
-export function findConstInitializer(context: AnyContext, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+export function findConstInitializer(context: AnyRuleContext, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.type !== 'Variable' || definition.parent.kind !== 'const') return undefined;
@@ -46,7 +45,7 @@ export function findConstInitializer(context: AnyContext, identifier: TSESTree.I
   return declarator.init ?? undefined;
 }
 
-function findInObjectLiteral(context: AnyContext, object: TSESTree.ObjectExpression, name: string, depth: number): PropertyLookup {
+function findInObjectLiteral(context: AnyRuleContext, object: TSESTree.ObjectExpression, name: string, depth: number): PropertyLookup {
   // Later properties win, as at run time: walk backwards and stop at the first that decides.
   for (let index = object.properties.length - 1; index >= 0; index -= 1) {
     const property = object.properties[index]!;
@@ -72,7 +71,7 @@ function findInStaticValue(found: StaticValue | undefined, name: string): Proper
   return { kind: 'found', node: undefined, value: { value: (value as Record<string, unknown>)[name] } };
 }
 
-function getKeyName(context: AnyContext, property: TSESTree.Property): string | undefined {
+function getKeyName(context: AnyRuleContext, property: TSESTree.Property): string | undefined {
   if (!property.computed) {
     if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
     if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);

@@ -2,11 +2,10 @@
  * References to a global that no configuration declared (`fetch` in a project without `globals.node`):
  * ESLint leaves them unresolved in the global scope's `through` list, where ReferenceTracker does not look.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { AnyRuleContext } from './rule-context.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export function findUndeclaredReferences(context: AnyContext, names: readonly string[]): TSESTree.Identifier[] {
+export function findUndeclaredReferences(context: AnyRuleContext, names: readonly string[]): TSESTree.Identifier[] {
   if (names.length === 0) return [];
   const globalScope = context.sourceCode.getScope(context.sourceCode.ast);
   const wanted = new Set(names);

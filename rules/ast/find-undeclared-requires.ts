@@ -3,20 +3,19 @@
  * `.js` file linted as a module, a TypeScript file compiled to CommonJS): ReferenceTracker only follows
  * a declared `require`, so these are traced here from each call with the same trace map.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { findUndeclaredReferences } from './find-undeclared-references.js';
 import type { LibraryReference, TraceMap } from './library-references.js';
+import type { AnyRuleContext } from './rule-context.js';
 
 // Used by findLibraryReferences only; rules call that.
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 interface PropertyTracker {
   iteratePropertyReferences(node: TSESTree.Node, traceMap: unknown): Iterable<{ node: TSESTree.Node; path: string[]; type: symbol; info: unknown }>;
 }
 
-export function findUndeclaredRequireReferences<Info>(context: AnyContext, modules: TraceMap<Info>): Array<LibraryReference<Info>> {
+export function findUndeclaredRequireReferences<Info>(context: AnyRuleContext, modules: TraceMap<Info>): Array<LibraryReference<Info>> {
   const requires = findUndeclaredReferences(context, ['require']);
   if (requires.length === 0) return [];
   // `iteratePropertyReferences` is public in @eslint-community/eslint-utils but missing from the typings re-exported here.

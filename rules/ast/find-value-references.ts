@@ -4,12 +4,11 @@
  * `this.<name>` reads inside the class whose field or constructor stores it. Anything else (returned,
  * passed along, stored in an object) is left to the caller, which sees the expression's parent.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from './rule-context.js';
 import { unwrapExpression } from './unwrap-expression.js';
 import { walkDescendants } from './walk-descendants.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface ValueReferences {
   /** Expressions that evaluate to the value: the creating expression or the reads of where it is stored. */
@@ -21,7 +20,7 @@ export interface ValueReferences {
 }
 
 /** The places that read the value `expression` evaluates to. */
-export function findValueReferences(context: AnyContext, expression: TSESTree.Node): ValueReferences {
+export function findValueReferences(context: AnyRuleContext, expression: TSESTree.Node): ValueReferences {
   const outer = findOutermostWrapper(expression);
   const parent = outer.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier) {
@@ -60,7 +59,7 @@ function findOutermostWrapper(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function fromVariable(context: AnyContext, identifier: TSESTree.Identifier, exported: boolean): ValueReferences {
+function fromVariable(context: AnyRuleContext, identifier: TSESTree.Identifier, exported: boolean): ValueReferences {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
   if (!variable) return { references: [], storage: 'variable', exported };
   const writes = variable.references.filter((reference) => reference.isWrite());
@@ -73,7 +72,7 @@ function isExportedDeclarator(declarator: TSESTree.VariableDeclarator): boolean 
   return declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
-function fromClassMember(context: AnyContext, from: TSESTree.Node, name: string): ValueReferences {
+function fromClassMember(context: AnyRuleContext, from: TSESTree.Node, name: string): ValueReferences {
   let node: TSESTree.Node | undefined = from;
   while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
   if (!node) return { references: [], storage: 'class-member', exported: true };

@@ -6,13 +6,12 @@
  * module export it calls and the object it is called on. Needs type information; without it, returns
  * undefined.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { describeCallee, findCreationOf, findValueDeclaration, skipOuterExpressions, type CalleePath, type Creation } from './find-creation.js';
 import { getTypeServices } from './get-type-services.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { AnyRuleContext } from './rule-context.js';
 
 export type FunctionWithBody = ts.FunctionDeclaration | ts.MethodDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 
@@ -41,7 +40,7 @@ export interface CallSite {
 const MAX_ALIAS_DEPTH = 6;
 
 /** The function an ESTree call expression (its callee) or function reference resolves to. */
-export function followCall(context: AnyContext, node: TSESTree.Node): CallTarget | undefined {
+export function followCall(context: AnyRuleContext, node: TSESTree.Node): CallTarget | undefined {
   const services = getTypeServices(context);
   const tsNode = services?.esTreeNodeToTSNodeMap.get(node);
   if (!services || !tsNode) return undefined;

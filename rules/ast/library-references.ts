@@ -4,9 +4,10 @@
  * `fetch`. Built on ReferenceTracker so shadowed and re-bound names are followed correctly; `require`
  * calls that no configuration declares (CommonJS linted as a module) are traced too.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { findUndeclaredRequireReferences } from './find-undeclared-requires.js';
+import type { AnyRuleContext } from './rule-context.js';
 
 export const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
 
@@ -28,14 +29,12 @@ export interface LibraryReference<Info> {
   readonly info: Info;
 }
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 /**
  * All references matching `modules` (package name → trace map, ESM and CommonJS alike) and `globals`.
  * A trace map marked with `[ESM]: true` treats `default` as the module's default export for CommonJS too.
  */
 export function findLibraryReferences<Info>(
-  context: AnyContext,
+  context: AnyRuleContext,
   modules: TraceMap<Info>,
   globals: TraceMap<Info> = {},
 ): Array<LibraryReference<Info>> {

@@ -4,14 +4,13 @@
  * key or opaque value hides which keys are there. With type information, a call to a function that returns
  * one object literal gives that literal's keys.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer } from './find-property.js';
 import { listReturnedObjectKeys } from './returned-object-keys.js';
+import type { AnyRuleContext } from './rule-context.js';
 import { getStaticValueOf } from './static-value.js';
 import { unwrapExpression } from './unwrap-expression.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type PropertyNames =
   | { readonly kind: 'known'; readonly names: readonly string[] }
@@ -20,7 +19,7 @@ export type PropertyNames =
 const MAX_DEPTH = 5;
 const UNKNOWN: PropertyNames = { kind: 'unknown' };
 
-export function listPropertyNames(context: AnyContext, node: TSESTree.Node | undefined, depth = 0): PropertyNames {
+export function listPropertyNames(context: AnyRuleContext, node: TSESTree.Node | undefined, depth = 0): PropertyNames {
   if (!node || depth > MAX_DEPTH) return UNKNOWN;
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.ObjectExpression) return listLiteralNames(context, expression, depth);
@@ -37,7 +36,7 @@ export function listPropertyNames(context: AnyContext, node: TSESTree.Node | und
   return { kind: 'known', names: Object.keys(value) };
 }
 
-function listLiteralNames(context: AnyContext, object: TSESTree.ObjectExpression, depth: number): PropertyNames {
+function listLiteralNames(context: AnyRuleContext, object: TSESTree.ObjectExpression, depth: number): PropertyNames {
   const names: string[] = [];
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
@@ -53,7 +52,7 @@ function listLiteralNames(context: AnyContext, object: TSESTree.ObjectExpression
   return { kind: 'known', names };
 }
 
-function getKeyName(context: AnyContext, property: TSESTree.Property): string | undefined {
+function getKeyName(context: AnyRuleContext, property: TSESTree.Property): string | undefined {
   if (!property.computed) {
     if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
     if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);

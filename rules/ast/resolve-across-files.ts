@@ -4,18 +4,17 @@
  * arrays, spreads, template literals, simple arithmetic, `as const` and `satisfies`.
  * Without type information it returns undefined and rules fall back to what one file shows.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { getTypeServices } from './get-type-services.js';
+import type { AnyRuleContext } from './rule-context.js';
 import type { StaticValue } from './static-value.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const MAX_DEPTH = 8;
 
 /** The value of an ESTree expression read through the type checker, or undefined. */
-export function resolveAcrossFiles(context: AnyContext, node: TSESTree.Node): StaticValue | undefined {
+export function resolveAcrossFiles(context: AnyRuleContext, node: TSESTree.Node): StaticValue | undefined {
   const services = getTypeServices(context);
   if (!services) return undefined;
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);

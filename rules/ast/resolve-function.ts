@@ -2,17 +2,16 @@
  * The function an expression evaluates to when it is written in this file: an inline function, or a name
  * bound to a function declaration or to a `const` initialised with one.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from './rule-context.js';
 import { unwrapExpression } from './unwrap-expression.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 const MAX_DEPTH = 5;
 
-export function resolveFunction(context: AnyContext, node: TSESTree.Node | undefined, depth = 0): FunctionNode | undefined {
+export function resolveFunction(context: AnyRuleContext, node: TSESTree.Node | undefined, depth = 0): FunctionNode | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   const expression = unwrapExpression(node);
   if (isFunctionNode(expression)) return expression;

@@ -3,16 +3,15 @@
  * the program, returns one object literal whose keys can all be read: `traceHeaders(trace)` written as
  * `return { [TRACE_HEADER]: … }` gives `['traceparent']`. Values need not be readable. Undefined otherwise.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { skipOuterExpressions } from './find-creation.js';
 import { getTypeServices } from './get-type-services.js';
 import { evaluateExpression, findDeclaration, OPAQUE } from './resolve-across-files.js';
+import type { AnyRuleContext } from './rule-context.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export function listReturnedObjectKeys(context: AnyContext, call: TSESTree.CallExpression): string[] | undefined {
+export function listReturnedObjectKeys(context: AnyRuleContext, call: TSESTree.CallExpression): string[] | undefined {
   const services = getTypeServices(context);
   const tsCall = services?.esTreeNodeToTSNodeMap.get(call);
   if (!services || !tsCall || !ts.isCallExpression(tsCall)) return undefined;

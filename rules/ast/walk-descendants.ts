@@ -1,9 +1,8 @@
 /** Visits a node and every node below it, in source order; `visit` returns false to skip a subtree. */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { AnyRuleContext } from './rule-context.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export function walkDescendants(context: AnyContext, root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+export function walkDescendants(context: AnyRuleContext, root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
   const visitorKeys = context.sourceCode.visitorKeys;
   const walk = (node: TSESTree.Node): void => {
     if (visit(node) === false) return;

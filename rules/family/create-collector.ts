@@ -4,12 +4,13 @@
  * Detection runs on first request, usually from a rule's `Program:exit`, over the shared FileIndex.
  * Inventory facts are recorded here, once per file, not once per rule.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { recordFact, type InventoryFact } from '../create-rule.js';
 import { getFileIndex, type FileIndex } from './file-index.js';
 
-export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+export type { AnyRuleContext } from '../ast/rule-context.js';
 
 export interface Detected<Model> {
   readonly models: readonly Model[];

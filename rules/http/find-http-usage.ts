@@ -5,19 +5,18 @@
  * a class field, `this.client = …` in a constructor). With type information, also requests through clients
  * whose origin is in another module (a parameter or import typed `AxiosInstance`, `Got`, `KyInstance`).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import type { HttpRequestFunctionSpec } from '../../knowledge/types.js';
 import { findUndeclaredReferences } from '../ast/find-undeclared-references.js';
 import { findValueReferences } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { CALL, findLibraryReferences } from '../ast/library-references.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { createHttpTraceMaps, HTTP_LIBRARIES, type HttpLibrary, type HttpReferenceInfo } from './http-libraries.js';
 import { mayBeTypedClient } from './may-be-typed-client.js';
 import { findTypedClient, type TypedClient } from './typed-clients.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Where a client comes from: the library itself, an instance created in this file, or (typed) elsewhere. */
 export type ClientOrigin =
@@ -79,7 +78,7 @@ let cachedMaps: ReturnType<typeof createHttpTraceMaps> | undefined;
  * Finds the usage once per file. `calls` are the call expressions seen during traversal (only needed with
  * type information, to find clients typed as a library's instance).
  */
-export function findHttpUsage(context: AnyContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
+export function findHttpUsage(context: AnyRuleContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
   // Both HTTP rules ask for the same file's usage: compute it once per parsed file.
   const program = context.sourceCode.ast;
   let usage = usageByProgram.get(program);
@@ -92,7 +91,7 @@ export function findHttpUsage(context: AnyContext, calls: readonly TSESTree.Call
 
 const usageByProgram = new WeakMap<TSESTree.Program, HttpUsage>();
 
-function computeHttpUsage(context: AnyContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
+function computeHttpUsage(context: AnyRuleContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
   cachedMaps ??= createHttpTraceMaps();
   const collector = new UsageCollector(context);
   const references = findLibraryReferences<HttpReferenceInfo>(context, cachedMaps.modules, cachedMaps.globals);
@@ -131,7 +130,7 @@ class UsageCollector {
   private readonly seenExpressions = new Set<TSESTree.Node>();
   private readonly seenCalls = new Set<TSESTree.Node>();
 
-  constructor(private readonly context: AnyContext) {}
+  constructor(private readonly context: AnyRuleContext) {}
 
   finish(): HttpUsage {
     const byPosition = (left: { node: TSESTree.Node }, right: { node: TSESTree.Node }): number => left.node.range[0] - right.node.range[0];
@@ -272,7 +271,7 @@ function getLibrary(origin: ClientOrigin): HttpLibrary {
 }
 
 /** From an expression, up through `.a.b['c']` member accesses: the property path and the outermost member. */
-export function climbMemberPath(context: AnyContext, expression: TSESTree.Node): { path: Array<string | undefined>; outer: TSESTree.Node } {
+export function climbMemberPath(context: AnyRuleContext, expression: TSESTree.Node): { path: Array<string | undefined>; outer: TSESTree.Node } {
   const path: Array<string | undefined> = [];
   let outer = skipWrappersUp(expression);
   while (path.length < MAX_PATH) {
@@ -298,13 +297,13 @@ function skipWrappersUp(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** A property name read statically: `a.b`, `a['b']`, `a[CONSTANT]`; undefined when computed from a variable. */
-export function getMemberName(context: AnyContext, member: TSESTree.MemberExpression): string | undefined {
+export function getMemberName(context: AnyRuleContext, member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
   const value = getStaticValueOf(context, member.property)?.value;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
-function isParameterOrImport(context: AnyContext, node: TSESTree.Node): boolean {
+function isParameterOrImport(context: AnyRuleContext, node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(node), node)?.defs[0];
   return definition?.type === 'Parameter' || definition?.type === 'ImportBinding';

@@ -9,13 +9,14 @@
  * names) and one judgement decides. Header names compare case-insensitively. A value the rule cannot read
  * counts as "unknown", never "absent".
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import { findConstInitializer, findProperty } from '../ast/find-property.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { evaluateExpression, OPAQUE } from '../ast/resolve-across-files.js';
 import { listPropertyNames } from '../ast/list-property-names.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
@@ -25,8 +26,6 @@ import { followRequestChain } from './request-chain.js';
 import { evaluateRemoteOptions, listRemoteArguments, type RemoteRequest } from './remote-requests.js';
 import type { RequestOptions } from './request-options.js';
 import { listNamedStrings, type TypedClient, type TypedCreation } from './typed-clients.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type KeyPresence = 'present' | 'absent' | 'unknown';
 
@@ -42,7 +41,7 @@ export class IdempotencyKeyFinder {
   private readonly instanceKeys = new Map<HttpInstance, KeyPresence>();
 
   constructor(
-    private readonly context: AnyContext,
+    private readonly context: AnyRuleContext,
     private readonly usage: HttpUsage,
     headerNames: readonly string[],
   ) {

@@ -4,19 +4,18 @@
  * retried code from) a call that returns a fresh value each time: `randomUUID()`, uuid's `v4()`, `nanoid()`,
  * `ulid()`, `Date.now()`, `Math.random()`, `randomBytes()`.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer } from '../ast/find-property.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { contains } from './retried-requests.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Functions whose every call returns a new value. */
 const FRESH_VALUE_FUNCTIONS = new Set(['randomUUID', 'v1', 'v4', 'v6', 'v7', 'uuid', 'uuidv4', 'uuidV4', 'nanoid', 'ulid', 'cuid', 'createId', 'randomBytes', 'now', 'random']);
 const MAX_DEPTH = 4;
 
-export function isKeyCreatedPerAttempt(context: AnyContext, value: TSESTree.Node, attempt: readonly TSESTree.Node[], depth = 0): boolean {
+export function isKeyCreatedPerAttempt(context: AnyRuleContext, value: TSESTree.Node, attempt: readonly TSESTree.Node[], depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
   const expression = unwrapExpression(value);
   switch (expression.type) {
@@ -36,7 +35,7 @@ export function isKeyCreatedPerAttempt(context: AnyContext, value: TSESTree.Node
 }
 
 /** `randomUUID()`, `crypto.randomUUID()`, `uuid.v4()`, `randomBytes(16).toString('hex')`. */
-function isFreshValueCall(context: AnyContext, call: TSESTree.CallExpression, attempt: readonly TSESTree.Node[], depth: number): boolean {
+function isFreshValueCall(context: AnyRuleContext, call: TSESTree.CallExpression, attempt: readonly TSESTree.Node[], depth: number): boolean {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return FRESH_VALUE_FUNCTIONS.has(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;

@@ -4,11 +4,10 @@
  * already says they are not clients. Only receivers whose origin the file cannot show, or whose declared
  * type names a client type, go on to the type checker.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { HTTP_LIBRARIES } from './http-libraries.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const CLIENT_TYPE_NAMES = HTTP_LIBRARIES.flatMap((library) => library.clientTypes);
 
@@ -24,7 +23,7 @@ const NOT_CLIENT_INITIALIZERS = new Set<string>([
   AST_NODE_TYPES.ClassExpression,
 ]);
 
-export function mayBeTypedClient(context: AnyContext, receiver: TSESTree.Node): boolean {
+export function mayBeTypedClient(context: AnyRuleContext, receiver: TSESTree.Node): boolean {
   if (receiver.type === AST_NODE_TYPES.Identifier) return mayIdentifierBeClient(context, receiver);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && receiver.object.type === AST_NODE_TYPES.ThisExpression && !receiver.computed) {
     const annotation = findClassMemberAnnotation(receiver);
@@ -33,7 +32,7 @@ export function mayBeTypedClient(context: AnyContext, receiver: TSESTree.Node): 
   return true;
 }
 
-function mayIdentifierBeClient(context: AnyContext, identifier: TSESTree.Identifier): boolean {
+function mayIdentifierBeClient(context: AnyRuleContext, identifier: TSESTree.Identifier): boolean {
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier)?.defs[0];
   if (!definition) return true;
   switch (definition.type) {
@@ -76,7 +75,7 @@ function findClassMemberAnnotation(member: TSESTree.MemberExpression): TSESTree.
 }
 
 /** An annotation that names a client type, or that the file cannot see through (`typeof x`, an alias), may be a client. */
-function mayAnnotationBeClient(context: AnyContext, annotation: TSESTree.TSTypeAnnotation): boolean {
+function mayAnnotationBeClient(context: AnyRuleContext, annotation: TSESTree.TSTypeAnnotation): boolean {
   const type = annotation.typeAnnotation;
   if (type.type !== AST_NODE_TYPES.TSTypeReference) return type.type === AST_NODE_TYPES.TSTypeQuery || type.type === AST_NODE_TYPES.TSUnionType;
   const text = context.sourceCode.getText(type);
@@ -85,7 +84,7 @@ function mayAnnotationBeClient(context: AnyContext, annotation: TSESTree.TSTypeA
   return isDeclaredLocallyAsAlias(context, type.typeName);
 }
 
-function isDeclaredLocallyAsAlias(context: AnyContext, typeName: TSESTree.EntityName): boolean {
+function isDeclaredLocallyAsAlias(context: AnyRuleContext, typeName: TSESTree.EntityName): boolean {
   if (typeName.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(typeName), typeName)?.defs[0];
   return definition?.type === 'Type' && definition.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration;

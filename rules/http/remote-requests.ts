@@ -5,7 +5,7 @@
  * requests written here: a library's request function (`axios.post(…)`, `fetch(…)`) or a request method
  * of an instance made by a library factory (`ledger.post(…)` where `const ledger = axios.create(…)`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { normalizeHttpMethod } from '../../knowledge/http/http-methods.js';
@@ -13,11 +13,10 @@ import type { HttpRequestFunctionSpec } from '../../knowledge/types.js';
 import { evaluateExpression } from '../ast/resolve-across-files.js';
 import { followCall, listCalls, type CallSite } from '../ast/follow-call.js';
 import { getTypeServices } from '../ast/get-type-services.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
 import { HTTP_LIBRARIES, type HttpLibrary } from './http-libraries.js';
 import { describeTypedCreation, type TypedCreation } from './typed-clients.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface RemoteRequest {
   readonly library: HttpLibrary;
@@ -34,7 +33,7 @@ export interface RemoteRequest {
 const MAX_DEPTH = 2;
 
 /** Requests sent, in other modules, by the calls written inside `root`, or by the function `root` names. */
-export function findRemoteRequests(context: AnyContext, root: TSESTree.Node): RemoteRequest[] {
+export function findRemoteRequests(context: AnyRuleContext, root: TSESTree.Node): RemoteRequest[] {
   const services = getTypeServices(context);
   if (!services) return [];
   const checker = services.program.getTypeChecker();

@@ -4,12 +4,11 @@
  * somewhere this file cannot follow (returned from a function that is not async, stored in an object,
  * passed to another function), where more methods might be called on it.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findValueReferences } from '../ast/find-value-references.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getMemberName } from './find-http-usage.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface ChainedCall {
   readonly name: string;
@@ -27,13 +26,13 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 const CONSUMERS = new Set(['all', 'allSettled', 'race', 'any', 'pipe', 'pipeline', 'finished', 'once']);
 const MAX_DEPTH = 3;
 
-export function followRequestChain(context: AnyContext, call: TSESTree.CallExpression): RequestChain {
+export function followRequestChain(context: AnyRuleContext, call: TSESTree.CallExpression): RequestChain {
   const calls: ChainedCall[] = [];
   const escapes = follow(context, call, calls, 0);
   return { calls, escapes };
 }
 
-function follow(context: AnyContext, start: TSESTree.Node, calls: ChainedCall[], depth: number): boolean {
+function follow(context: AnyRuleContext, start: TSESTree.Node, calls: ChainedCall[], depth: number): boolean {
   let current = start;
   for (;;) {
     const member = current.parent;
@@ -49,7 +48,7 @@ function follow(context: AnyContext, start: TSESTree.Node, calls: ChainedCall[],
 }
 
 /** Where the request (or the end of its chain) goes; true when it escapes. */
-function followEnd(context: AnyContext, node: TSESTree.Node, calls: ChainedCall[], depth: number): boolean {
+function followEnd(context: AnyRuleContext, node: TSESTree.Node, calls: ChainedCall[], depth: number): boolean {
   const parent = node.parent;
   if (!parent) return false;
   switch (parent.type) {
@@ -81,7 +80,7 @@ function followEnd(context: AnyContext, node: TSESTree.Node, calls: ChainedCall[
   }
 }
 
-function isConsumerArgument(context: AnyContext, node: TSESTree.Node): boolean {
+function isConsumerArgument(context: AnyRuleContext, node: TSESTree.Node): boolean {
   const call = node.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === node) return false;
   const callee = call.callee;

@@ -3,17 +3,16 @@
  * `axios(config)`, `got(url, options)`, `got(options)`, `http.request(url, options, cb)`,
  * `http.request(options, cb)`, `fetch(input, init)`, `superagent('POST', url)`.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { normalizeHttpMethod, type HttpMethod } from '../../knowledge/http/http-methods.js';
 import { findConstInitializer, findProperty } from '../ast/find-property.js';
 import { getTypeServices } from '../ast/get-type-services.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import type { HttpRequest } from './find-http-usage.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type RequestOptions =
   /** The options expression (an object literal, a variable, …). */
@@ -26,7 +25,7 @@ export type RequestOptions =
 /** Names that say a variable holds a URL rather than an options object. */
 const URL_LIKE_NAME = /(?:url|uri|href|endpoint|link|address|location|path)$/i;
 
-export function getRequestOptions(context: AnyContext, request: HttpRequest): RequestOptions {
+export function getRequestOptions(context: AnyRuleContext, request: HttpRequest): RequestOptions {
   const index = request.function.optionsArgument;
   if (index === undefined) return { kind: 'none', insertAfter: undefined };
   const args = request.node.arguments;
@@ -45,7 +44,7 @@ export function getRequestOptions(context: AnyContext, request: HttpRequest): Re
 }
 
 /** The HTTP method a request sends, upper-cased; undefined when it cannot be read. */
-export function getRequestMethod(context: AnyContext, request: HttpRequest, options: RequestOptions): HttpMethod | string | undefined {
+export function getRequestMethod(context: AnyRuleContext, request: HttpRequest, options: RequestOptions): HttpMethod | string | undefined {
   if (request.function.method) return request.function.method;
   const methodArgument = request.function.methodArgument;
   if (methodArgument !== undefined) {
@@ -65,7 +64,7 @@ export function getRequestMethod(context: AnyContext, request: HttpRequest, opti
 }
 
 /** Whether an argument is an options object, a URL, or cannot be told. */
-function getArgumentShape(context: AnyContext, node: TSESTree.Node): 'object' | 'url' | 'unknown' {
+function getArgumentShape(context: AnyRuleContext, node: TSESTree.Node): 'object' | 'url' | 'unknown' {
   const expression = unwrapExpression(node);
   switch (expression.type) {
     case AST_NODE_TYPES.ObjectExpression:
@@ -95,7 +94,7 @@ function getArgumentShape(context: AnyContext, node: TSESTree.Node): 'object' | 
   return name !== undefined && URL_LIKE_NAME.test(name) ? 'url' : 'unknown';
 }
 
-function getShapeFromType(context: AnyContext, node: TSESTree.Node): 'object' | 'url' | undefined {
+function getShapeFromType(context: AnyRuleContext, node: TSESTree.Node): 'object' | 'url' | undefined {
   const services = getTypeServices(context);
   if (!services) return undefined;
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
@@ -111,7 +110,7 @@ function getShapeFromType(context: AnyContext, node: TSESTree.Node): 'object' | 
 }
 
 /** A callback in the options position (`http.get(url, onResponse)`). */
-function isFunctionLike(context: AnyContext, node: TSESTree.Node): boolean {
+function isFunctionLike(context: AnyRuleContext, node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) return true;
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);

@@ -3,10 +3,11 @@
  * (`axios.create({ timeout })`, `instance.defaults.timeout = …`, `got.extend({ timeout })`), superagent's
  * `.timeout()`, node:http's `req.setTimeout()`, or the library's own default (ky: 10 s).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer, findProperty, type PropertyLookup } from '../ast/find-property.js';
 import { OPAQUE } from '../ast/resolve-across-files.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
@@ -15,8 +16,6 @@ import type { AgentOption, HttpLibrary } from './http-libraries.js';
 import { followRequestChain } from './request-chain.js';
 import { getRequestOptions, type RequestOptions } from './request-options.js';
 import type { TypedClient } from './typed-clients.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type TimeoutState =
   /** Bounded: by a timeout (value in ms when known) or a signal. */
@@ -40,7 +39,7 @@ export class TimeoutResolver {
   private readonly instanceStates = new Map<HttpInstance, TimeoutState>();
 
   constructor(
-    private readonly context: AnyContext,
+    private readonly context: AnyRuleContext,
     private readonly usage: HttpUsage,
     private readonly settings: TimeoutSettings,
   ) {}
@@ -121,7 +120,7 @@ export class TimeoutResolver {
 }
 
 /** Reads the timeout and deadline options of an options object. */
-export function readOptionsTimeout(context: AnyContext, library: HttpLibrary, options: TSESTree.Node | undefined): TimeoutState {
+export function readOptionsTimeout(context: AnyRuleContext, library: HttpLibrary, options: TSESTree.Node | undefined): TimeoutState {
   if (!options) return ABSENT;
   for (const name of library.spec.deadlineOptions) {
     const lookup = findProperty(context, options, name);
@@ -169,7 +168,7 @@ function getLibraryDefault(library: HttpLibrary, settings: TimeoutSettings): Tim
 }
 
 /** `client.defaults.timeout = …` (the last write wins). */
-function readDefaultsWrite(context: AnyContext, library: HttpLibrary, uses: readonly ClientUse[]): TimeoutState {
+function readDefaultsWrite(context: AnyRuleContext, library: HttpLibrary, uses: readonly ClientUse[]): TimeoutState {
   const option = library.spec.timeout.option;
   let state: TimeoutState = ABSENT;
   for (const use of uses) {
@@ -181,7 +180,7 @@ function readDefaultsWrite(context: AnyContext, library: HttpLibrary, uses: read
 }
 
 /** superagent agents: `superagent.agent().timeout(5000)`, `agent.timeout({ deadline })`. */
-function readAgentMethods(context: AnyContext, library: HttpLibrary, uses: readonly ClientUse[]): TimeoutState {
+function readAgentMethods(context: AnyRuleContext, library: HttpLibrary, uses: readonly ClientUse[]): TimeoutState {
   let state: TimeoutState = ABSENT;
   for (const use of uses) {
     if (use.kind === 'method' && library.spec.timeoutMethods.includes(use.name)) state = readTimeoutCall(context, library, use.node);
@@ -190,7 +189,7 @@ function readAgentMethods(context: AnyContext, library: HttpLibrary, uses: reado
 }
 
 /** The request object a call returns: superagent's `.timeout()`, node:http's `req.setTimeout()`. */
-function readChainedTimeout(context: AnyContext, library: HttpLibrary, call: TSESTree.CallExpression): TimeoutState {
+function readChainedTimeout(context: AnyRuleContext, library: HttpLibrary, call: TSESTree.CallExpression): TimeoutState {
   const chain = followRequestChain(context, call);
   for (const chained of chain.calls) {
     if (library.spec.timeoutMethods.includes(chained.name)) return readTimeoutCall(context, library, chained.node);
@@ -199,7 +198,7 @@ function readChainedTimeout(context: AnyContext, library: HttpLibrary, call: TSE
   return chain.escapes ? UNKNOWN : ABSENT;
 }
 
-function readTimeoutCall(context: AnyContext, library: HttpLibrary, call: TSESTree.CallExpression): TimeoutState {
+function readTimeoutCall(context: AnyRuleContext, library: HttpLibrary, call: TSESTree.CallExpression): TimeoutState {
   const argument = call.arguments[0];
   if (!argument) return { kind: 'set' };
   const found = getStaticValueOf(context, argument);
@@ -213,7 +212,7 @@ function readTimeoutCall(context: AnyContext, library: HttpLibrary, call: TSESTr
 }
 
 /** `req.on('socket', (socket) => socket.setTimeout(…))`. */
-function isSocketHandlerWithTimeout(context: AnyContext, call: TSESTree.CallExpression): boolean {
+function isSocketHandlerWithTimeout(context: AnyRuleContext, call: TSESTree.CallExpression): boolean {
   const [event, handler] = call.arguments;
   if (!event || !handler || getStaticValueOf(context, event)?.value !== 'socket') return false;
   let found = false;
@@ -227,7 +226,7 @@ function isSocketHandlerWithTimeout(context: AnyContext, call: TSESTree.CallExpr
 }
 
 /** node:http `agent: new http.Agent({ timeout })`, undici `dispatcher: new Agent({ headersTimeout })`. */
-function readAgentTimeout(context: AnyContext, agentOption: AgentOption, options: TSESTree.Node): TimeoutState {
+function readAgentTimeout(context: AnyRuleContext, agentOption: AgentOption, options: TSESTree.Node): TimeoutState {
   const lookup = findProperty(context, options, agentOption.option);
   if (lookup.kind !== 'found' || !lookup.node) return ABSENT;
   let agent = unwrapExpression(lookup.node);

@@ -7,23 +7,22 @@
  * information, also requests through a client made and retried in another module (`axiosRetry(api)`
  * there), and requests a retried operation sends from functions in other modules.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { AXIOS_RETRY_CONFIG_KEY, axiosRetry } from '../../knowledge/retry/axios-retry.js';
 import { findProperty } from '../ast/find-property.js';
 import { getThisMemberName } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
-import { getAttachedRetryMethods } from '../retry/libraries/axios-retry.js';
-import type { RetriedMethods, RetryPolicy } from '../retry/retry-policy.js';
+import { getAttachedRetryMethods } from '../retry/detectors/axios-retry.js';
+import type { RetriedMethods, RetryPolicy } from '../retry/model.js';
 import type { HttpInstance, HttpRequest, HttpUsage } from './find-http-usage.js';
 import { HTTP_LIBRARIES, type HttpLibrary, type HttpLibraryName } from './http-libraries.js';
 import { findRemoteRequests, type RemoteRequest } from './remote-requests.js';
 import { getRequestOptions } from './request-options.js';
 import { getSuperagentRetries } from './superagent-retry.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface Retry {
   /** Who retries: `axios-retry`, `p-retry`, `hand-written`, `superagent`, … */
@@ -50,7 +49,7 @@ const RETRY_OVERRIDE_KEYS: Partial<Record<HttpLibraryName, string>> = { axios: A
 /** How many calls deep a retried operation is followed into local functions and methods. */
 const MAX_CALL_DEPTH = 3;
 
-export function findRetriedRequests(context: AnyContext, usage: HttpUsage, policies: readonly RetryPolicy[]): RetriedRequest[] {
+export function findRetriedRequests(context: AnyRuleContext, usage: HttpUsage, policies: readonly RetryPolicy[]): RetriedRequest[] {
   const found: RetriedRequest[] = [];
   const add = (requests: Iterable<HttpRequest>, retry: Retry, methodsMustBeKnown: boolean, attempt?: readonly TSESTree.Node[]): void => {
     if (retry.methods.kind === 'unknown' && methodsMustBeKnown) return;
@@ -79,7 +78,7 @@ export function findRetriedRequests(context: AnyContext, usage: HttpUsage, polic
 }
 
 /** Requests that retried operations send from functions in other modules (type information only). */
-export function findRetriedRemoteRequests(context: AnyContext, policies: readonly RetryPolicy[]): RetriedRemoteRequest[] {
+export function findRetriedRemoteRequests(context: AnyRuleContext, policies: readonly RetryPolicy[]): RetriedRemoteRequest[] {
   if (!getTypeServices(context)) return [];
   return policies.flatMap((policy) => {
     if (!policy.operation) return [];
@@ -89,7 +88,7 @@ export function findRetriedRemoteRequests(context: AnyContext, policies: readonl
 }
 
 /** `axiosRetry(client, …)` in the module that made a client this file imports. */
-function findRetryAttachedElsewhere(context: AnyContext, request: HttpRequest): Retry | undefined {
+function findRetryAttachedElsewhere(context: AnyRuleContext, request: HttpRequest): Retry | undefined {
   const checker = getTypeServices(context)?.program.getTypeChecker();
   const creation = request.origin.kind === 'typed' ? request.origin.client.creation?.creation : undefined;
   if (!checker || !creation) return undefined;
@@ -107,7 +106,7 @@ export function isMethodRetried(methods: RetriedMethods, method: string): boolea
 }
 
 /** The operation's body and, a few calls deep, the bodies of the local functions and methods it calls. */
-function collectRegions(context: AnyContext, operation: TSESTree.Node): TSESTree.Node[] {
+function collectRegions(context: AnyRuleContext, operation: TSESTree.Node): TSESTree.Node[] {
   const regions: TSESTree.Node[] = [];
   const visit = (node: TSESTree.Node | undefined, depth: number): void => {
     if (!node || regions.includes(node) || depth > MAX_CALL_DEPTH) return;
@@ -136,7 +135,7 @@ function getRepeatedCode(policy: RetryPolicy): TSESTree.Node[] {
 }
 
 /** `fn` → its declaration or initializer; `this.method` → the method in the enclosing class. */
-function findLocalFunction(context: AnyContext, callee: TSESTree.Node): TSESTree.Node | undefined {
+function findLocalFunction(context: AnyRuleContext, callee: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(callee);
   if (expression.type === AST_NODE_TYPES.Identifier) return resolveFunction(context, expression);
   const member = getThisMemberName(expression);
@@ -153,7 +152,7 @@ function findLocalFunction(context: AnyContext, callee: TSESTree.Node): TSESTree
   return method && 'value' in method ? (method.value ?? undefined) : undefined;
 }
 
-function resolveFunction(context: AnyContext, node: TSESTree.Node): TSESTree.Node | undefined {
+function resolveFunction(context: AnyRuleContext, node: TSESTree.Node): TSESTree.Node | undefined {
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression);
@@ -167,7 +166,7 @@ function resolveFunction(context: AnyContext, node: TSESTree.Node): TSESTree.Nod
 }
 
 /** The requests sent through a client a retry is attached to. */
-function findRequestsOfClient(context: AnyContext, usage: HttpUsage, client: TSESTree.Node): HttpRequest[] {
+function findRequestsOfClient(context: AnyRuleContext, usage: HttpUsage, client: TSESTree.Node): HttpRequest[] {
   const expression = unwrapExpression(client);
   const instance = usage.instances.find((candidate) => candidate.node === expression || candidate.references.includes(expression) || isSameStorage(context, candidate, expression));
   if (instance) return getInstanceRequests(instance);
@@ -191,7 +190,7 @@ function getInstanceRequests(instance: HttpInstance): HttpRequest[] {
 }
 
 /** `this.http` used where the instance was stored as `this.http`, or the same variable read elsewhere. */
-function isSameStorage(context: AnyContext, instance: HttpInstance, expression: TSESTree.Node): boolean {
+function isSameStorage(context: AnyRuleContext, instance: HttpInstance, expression: TSESTree.Node): boolean {
   const member = getThisMemberName(expression);
   if (member !== undefined) return instance.references.some((reference) => getThisMemberName(reference) === member);
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
@@ -200,7 +199,7 @@ function isSameStorage(context: AnyContext, instance: HttpInstance, expression: 
 }
 
 /** An identifier bound to a library's default client: `import axios from 'axios'`, `const got = require('got')`. */
-function findLibraryBinding(context: AnyContext, expression: TSESTree.Node): HttpLibrary | undefined {
+function findLibraryBinding(context: AnyRuleContext, expression: TSESTree.Node): HttpLibrary | undefined {
   if (expression.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -224,7 +223,7 @@ function findLibraryBinding(context: AnyContext, expression: TSESTree.Node): Htt
 }
 
 /** The request's own options hold a retry setting (`'axios-retry': {…}`, got/ky `retry`). */
-function hasRetryOverride(context: AnyContext, request: HttpRequest): boolean {
+function hasRetryOverride(context: AnyRuleContext, request: HttpRequest): boolean {
   const key = RETRY_OVERRIDE_KEYS[request.library.name];
   if (!key) return false;
   const options = getRequestOptions(context, request);

@@ -2,17 +2,16 @@
  * superagent's built-in retry: `.retry(n)` on a request, or on an agent (replayed onto every request it
  * sends). It retries every method, POST and PATCH included (knowledge/http/superagent.ts).
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { superagentRetry } from '../../knowledge/http/superagent.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import type { HttpRequest, HttpUsage } from './find-http-usage.js';
 import { followRequestChain } from './request-chain.js';
 import type { Retry } from './retried-requests.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export function getSuperagentRetries(context: AnyContext, usage: HttpUsage): Array<{ requests: HttpRequest[]; retry: Retry }> {
+export function getSuperagentRetries(context: AnyRuleContext, usage: HttpUsage): Array<{ requests: HttpRequest[]; retry: Retry }> {
   const found: Array<{ requests: HttpRequest[]; retry: Retry }> = [];
   for (const request of usage.requests) {
     if (request.library.name !== 'superagent') continue;
@@ -31,7 +30,7 @@ export function getSuperagentRetries(context: AnyContext, usage: HttpUsage): Arr
 }
 
 /** `.retry()`, `.retry(true)`, `.retry(2)` retry; `.retry(0)` and `.retry(false)` do not. */
-function isRetrying(context: AnyContext, call: TSESTree.CallExpression): boolean {
+function isRetrying(context: AnyRuleContext, call: TSESTree.CallExpression): boolean {
   const count = call.arguments[0];
   if (!count) return true;
   const value = getStaticValueOf(context, count)?.value;

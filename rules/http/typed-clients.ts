@@ -5,15 +5,14 @@
  * creation with findCreation: the factory's options evaluated there (imported constants and spreads
  * included), the calls that receive the client (`axiosRetry(api)`, interceptors) and writes to its defaults.
  */
-import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { evaluateCreationArgument, findCreationOf, findValueDeclaration, skipOuterExpressions, type Creation } from '../ast/find-creation.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { evaluateExpression } from '../ast/resolve-across-files.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { HTTP_LIBRARIES, type HttpLibrary } from './http-libraries.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export interface TypedClient {
   readonly library: HttpLibrary;
@@ -34,7 +33,7 @@ export interface TypedCreation {
 }
 
 /** The library whose client `expression` is, read from its type; undefined when it is none we model. */
-export function findTypedClient(context: AnyContext, expression: TSESTree.Node): TypedClient | undefined {
+export function findTypedClient(context: AnyRuleContext, expression: TSESTree.Node): TypedClient | undefined {
   const services = getTypeServices(context);
   if (!services) return undefined;
   const tsNode = services.esTreeNodeToTSNodeMap.get(expression);

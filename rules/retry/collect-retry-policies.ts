@@ -6,12 +6,13 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { recordFact } from '../create-rule.js';
 import { mergeListeners } from '../ast/merge-listeners.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { handWrittenRetries } from './hand-written-retries.js';
 import { libraryRetries } from './library-retries.js';
-import type { RetryPolicy } from './retry-policy.js';
+import type { RetryPolicy } from './model.js';
 
 export function collectRetryPolicies(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  context: AnyRuleContext,
   onPolicy: (policy: RetryPolicy) => void,
 ): TSESLint.RuleListener {
   const report = (policy: RetryPolicy): void => {

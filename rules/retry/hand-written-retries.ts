@@ -6,8 +6,9 @@
  * call to itself or on the `interceptors.response.use(…)` call. docs/hand-written-retries.md lists what is recognised and
  * what is deliberately left out.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import { findInterceptorRetry, isResponseInterceptor } from './hand-written/find-interceptor-retry.js';
 import { SleepFinder } from './hand-written/find-sleeps.js';
 import { findRecursiveRetry } from './hand-written/find-recursive-retry.js';
@@ -18,9 +19,7 @@ import { readBackoff } from './hand-written/read-backoff.js';
 import { readInterceptorBound, readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
 import { readCondition } from './hand-written/read-condition.js';
 import { HttpRequests, readRetriedCall, type RetriedCall } from './hand-written/read-methods.js';
-import type { RetryPolicy, RetryPolicySource } from './retry-policy.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { RetryPolicy, RetryPolicySource } from './model.js';
 
 export const handWrittenRetries: RetryPolicySource = (context, onPolicy) => {
   const loops: RetryLoopNode[] = [];
@@ -39,7 +38,7 @@ export const handWrittenRetries: RetryPolicySource = (context, onPolicy) => {
   };
 };
 
-function findRetries(context: AnyContext, loops: readonly RetryLoopNode[], calls: readonly TSESTree.CallExpression[]): RetryPolicy[] {
+function findRetries(context: AnyRuleContext, loops: readonly RetryLoopNode[], calls: readonly TSESTree.CallExpression[]): RetryPolicy[] {
   const sleeps = new SleepFinder(context);
   const isSleep = (call: TSESTree.CallExpression): boolean => sleeps.isSleep(call);
   const retries: HandWrittenRetry[] = [];
@@ -66,7 +65,7 @@ function findRetries(context: AnyContext, loops: readonly RetryLoopNode[], calls
     .sort((left, right) => left.node.range[0] - right.node.range[0]);
 }
 
-function describeRetry(context: AnyContext, retry: HandWrittenRetry, sleeps: SleepFinder, requests: HttpRequests): RetryPolicy {
+function describeRetry(context: AnyRuleContext, retry: HandWrittenRetry, sleeps: SleepFinder, requests: HttpRequests): RetryPolicy {
   const common = { library: 'hand-written', backoff: readBackoff(context, retry, sleeps) };
   if (retry.form === 'interceptor') {
     // Every request through the client goes through the interceptor, whatever its method; axios rejects on 4xx.

@@ -9,17 +9,17 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findLibraryReferences, type LibraryReference, type TraceMap } from '../ast/library-references.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
-import { describeRedeliveries, findConsumeHandler } from './libraries/amqplib.js';
-import { axiosRetryDetector } from './libraries/axios-retry.js';
-import { cockatielDetector } from './libraries/cockatiel.js';
-import type { Detection, RetryLibraryDetector, RetryReference } from './libraries/detection.js';
-import { gotDetector } from './libraries/got.js';
-import { kyDetector } from './libraries/ky.js';
-import { nodeRetryDetector } from './libraries/node-retry.js';
-import { asyncRetryDetector, pRetryDetector } from './libraries/promise-wrappers.js';
-import { retryAxiosDetector } from './libraries/retry-axios.js';
-import { rxjsDetector } from './libraries/rxjs.js';
-import type { RetryPolicy, RetryPolicySource } from './retry-policy.js';
+import { describeRedeliveries, findConsumeHandler } from './detectors/amqplib.js';
+import { axiosRetryDetector } from './detectors/axios-retry.js';
+import { cockatielDetector } from './detectors/cockatiel.js';
+import type { Detection, RetryLibraryDetector, RetryReference } from './detectors/detection.js';
+import { gotDetector } from './detectors/got.js';
+import { kyDetector } from './detectors/ky.js';
+import { nodeRetryDetector } from './detectors/node-retry.js';
+import { asyncRetryDetector, pRetryDetector } from './detectors/promise-wrappers.js';
+import { retryAxiosDetector } from './detectors/retry-axios.js';
+import { rxjsDetector } from './detectors/rxjs.js';
+import type { RetryPolicy, RetryPolicySource } from './model.js';
 
 export const RETRY_LIBRARY_DETECTORS: readonly RetryLibraryDetector[] = [
   axiosRetryDetector,

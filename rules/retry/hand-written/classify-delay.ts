@@ -4,16 +4,16 @@
  * `base << attempt`, a delay doubled each time round), and whether randomness (`Math.random()`,
  * `crypto.randomInt`, a `jitter(…)` helper) contributes. Constants and helpers of this file are followed.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import type { BackoffKind } from '../retry-policy.js';
+import type { BackoffKind } from '../model.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { isWithin } from './control-flow.js';
 import type { Bindings } from './find-sleeps.js';
 import { findLocalFunction, getReturnedExpression } from './local-functions.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = NonNullable<ReturnType<typeof ASTUtils.findVariable>>;
 
 /** Where the attempts happen: the loop, or the function that calls itself (and how it calls itself). */
@@ -44,7 +44,7 @@ const RANDOM_NAME = /random|jitter/i;
 const PASS_THROUGH_MATH = new Set(['min', 'max', 'floor', 'ceil', 'round', 'trunc', 'abs']);
 const PASS_THROUGH_CALLS = new Set(['Number', 'parseInt', 'parseFloat']);
 
-export function classifyDelay(context: AnyContext, delay: TSESTree.Node, bindings: Bindings, frame: DelayFrame): DelayShape {
+export function classifyDelay(context: AnyRuleContext, delay: TSESTree.Node, bindings: Bindings, frame: DelayFrame): DelayShape {
   const features: Features = { exponential: false, linear: false, custom: false, unknown: false, random: false };
   new DelayReader(context, frame, features).read(delay, bindings, 0);
   const jitter = features.random ? true : features.unknown ? 'unknown' : false;
@@ -69,7 +69,7 @@ function classifyDelayList(values: readonly unknown[]): BackoffKind {
 
 class DelayReader {
   constructor(
-    private readonly context: AnyContext,
+    private readonly context: AnyRuleContext,
     private readonly frame: DelayFrame,
     private readonly features: Features,
   ) {}

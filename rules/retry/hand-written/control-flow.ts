@@ -3,11 +3,10 @@
  * fall through to what follows. Read from shape alone, or simulated under a scenario (a failed answer with
  * a given status, a given attempt count) so that only the branches that scenario takes count.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { evaluateTest, FREE, UNREADABLE, type Scenario } from './evaluate-test.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type Outcome = 'exit' | 'round' | 'fall';
 
@@ -67,7 +66,7 @@ export type SimulatedOutcome = Outcome | typeof UNREADABLE;
  * keeps retrying wins (round over fall over exit): a bound or a condition must hold on every path to count.
  */
 export function simulate(
-  context: AnyContext,
+  context: AnyRuleContext,
   statements: readonly TSESTree.Statement[],
   scenario: Scenario,
   hooks: SimulationHooks = {},
@@ -79,7 +78,7 @@ export function simulate(
   return 'fall';
 }
 
-function simulateStatement(context: AnyContext, statement: TSESTree.Statement, scenario: Scenario, hooks: SimulationHooks): SimulatedOutcome {
+function simulateStatement(context: AnyRuleContext, statement: TSESTree.Statement, scenario: Scenario, hooks: SimulationHooks): SimulatedOutcome {
   switch (statement.type) {
     case AST_NODE_TYPES.ThrowStatement:
       return hooks.throwIs ?? 'exit';
@@ -104,7 +103,7 @@ function simulateStatement(context: AnyContext, statement: TSESTree.Statement, s
   }
 }
 
-function simulateIf(context: AnyContext, statement: TSESTree.IfStatement, scenario: Scenario, hooks: SimulationHooks): SimulatedOutcome {
+function simulateIf(context: AnyRuleContext, statement: TSESTree.IfStatement, scenario: Scenario, hooks: SimulationHooks): SimulatedOutcome {
   const test = evaluateTest(context, statement.test, scenario);
   const runBranch = (branch: TSESTree.Statement | null | undefined): SimulatedOutcome => (branch ? simulateStatement(context, branch, scenario, hooks) : 'fall');
   if (test === true) return runBranch(statement.consequent);

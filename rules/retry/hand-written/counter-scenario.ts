@@ -3,13 +3,13 @@
  * (`attempt++`, `--retries`, `attempt += 1`, `attempt = attempt + 1`) change it as the code runs. A limit
  * held in a class field that never changes (`this.maxRetries`, `Client.MAX_RETRIES`) is read as its value.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { getClassConstant } from '../../ast/class-constant.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { walkSameFunction } from './control-flow.js';
 import { evaluateValue, mentions, type Scenario } from './evaluate-test.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type Variable = NonNullable<ReturnType<typeof ASTUtils.findVariable>>;
 
 export class CounterScenario implements Scenario {
@@ -19,7 +19,7 @@ export class CounterScenario implements Scenario {
 
   /** One counter, or several run together (per-branch counters: `retries` for resets, `serverErrors` for 5xx). */
   constructor(
-    private readonly context: AnyContext,
+    private readonly context: AnyRuleContext,
     counters: ReadonlyArray<{ readonly variable: Variable; readonly start: number }>,
   ) {
     this.references = new Map(counters.flatMap(({ variable }, index) => variable.references.map((reference) => [reference.identifier as TSESTree.Node, index] as const)));

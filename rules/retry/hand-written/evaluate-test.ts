@@ -4,14 +4,13 @@
  * test that the scenario does not decide are FREE (either way: the caller takes the branch that keeps
  * retrying); parts that it decides but that cannot be read are UNREADABLE.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer } from '../../ast/find-property.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { findLocalFunction, getReturnedExpression, type FunctionNode } from './local-functions.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export const FREE: unique symbol = Symbol('free');
 export const UNREADABLE: unique symbol = Symbol('unreadable');
@@ -37,7 +36,7 @@ export class ErrorCode {
 const MAX_DEPTH = 4;
 
 /** The truth of a test under the scenario. */
-export function evaluateTest(context: AnyContext, node: TSESTree.Node, scenario: Scenario, depth = 0): Truth {
+export function evaluateTest(context: AnyRuleContext, node: TSESTree.Node, scenario: Scenario, depth = 0): Truth {
   const expression = unwrapChain(node);
   if (!dependsOn(context, expression, scenario)) {
     const known = getStaticValueOf(context, expression);
@@ -65,7 +64,7 @@ export function evaluateTest(context: AnyContext, node: TSESTree.Node, scenario:
  * (`const retryable = status >= 500`). A `const` that only names a part of the failure
  * (`const config = error.config`) is not followed: its other properties are not fixed by the scenario.
  */
-export function dependsOn(context: AnyContext, node: TSESTree.Node, scenario: Scenario, depth = 0): boolean {
+export function dependsOn(context: AnyRuleContext, node: TSESTree.Node, scenario: Scenario, depth = 0): boolean {
   if (scenario.isRelevant(node)) return true;
   if (depth >= MAX_DEPTH) return false;
   let found = false;
@@ -107,7 +106,7 @@ function truthOf(value: Value): Truth {
 }
 
 /** The value of an expression under the scenario; UNREADABLE when it cannot be known. */
-export function evaluateValue(context: AnyContext, node: TSESTree.Node, scenario: Scenario, depth = 0): Value {
+export function evaluateValue(context: AnyRuleContext, node: TSESTree.Node, scenario: Scenario, depth = 0): Value {
   const expression = unwrapChain(node);
   const given = scenario.valueOf(expression);
   if (given) return given.value;
@@ -137,7 +136,7 @@ export function evaluateValue(context: AnyContext, node: TSESTree.Node, scenario
   }
 }
 
-function evaluateIdentifier(context: AnyContext, identifier: TSESTree.Identifier, scenario: Scenario, depth: number): Value {
+function evaluateIdentifier(context: AnyRuleContext, identifier: TSESTree.Identifier, scenario: Scenario, depth: number): Value {
   if (identifier.name === 'undefined') return undefined;
   const initializer = findConstInitializer(context, identifier);
   if (initializer) return evaluateValue(context, initializer, scenario, depth + 1);
@@ -145,7 +144,7 @@ function evaluateIdentifier(context: AnyContext, identifier: TSESTree.Identifier
   return known ? known.value : UNREADABLE;
 }
 
-function evaluateUnary(context: AnyContext, expression: TSESTree.UnaryExpression, scenario: Scenario, depth: number): Value {
+function evaluateUnary(context: AnyRuleContext, expression: TSESTree.UnaryExpression, scenario: Scenario, depth: number): Value {
   if (expression.operator === '!') return not(evaluateTest(context, expression.argument, scenario, depth));
   if (expression.operator === 'void') return undefined;
   const operand = evaluateValue(context, expression.argument, scenario, depth);
@@ -155,7 +154,7 @@ function evaluateUnary(context: AnyContext, expression: TSESTree.UnaryExpression
   return UNREADABLE;
 }
 
-function evaluateBinary(context: AnyContext, expression: TSESTree.BinaryExpression, scenario: Scenario, depth: number): Value {
+function evaluateBinary(context: AnyRuleContext, expression: TSESTree.BinaryExpression, scenario: Scenario, depth: number): Value {
   if (expression.left.type === AST_NODE_TYPES.PrivateIdentifier) return UNREADABLE;
   const left = evaluateValue(context, expression.left, scenario, depth);
   const right = evaluateValue(context, expression.right, scenario, depth);
@@ -203,7 +202,7 @@ function areEqual(left: Value, right: Value): Truth {
   return left === right;
 }
 
-function evaluateLogical(context: AnyContext, expression: TSESTree.LogicalExpression, scenario: Scenario, depth: number): Value {
+function evaluateLogical(context: AnyRuleContext, expression: TSESTree.LogicalExpression, scenario: Scenario, depth: number): Value {
   const left = evaluateValue(context, expression.left, scenario, depth);
   if (left === UNREADABLE || left === FREE) return UNREADABLE;
   if (expression.operator === '??') return left === null || left === undefined ? evaluateValue(context, expression.right, scenario, depth) : left;
@@ -214,7 +213,7 @@ function evaluateLogical(context: AnyContext, expression: TSESTree.LogicalExpres
 }
 
 /** `[…].includes(x)`, `SET.has(x)`, and one level into a helper whose body this file shows. */
-function evaluateCall(context: AnyContext, call: TSESTree.CallExpression, scenario: Scenario, depth: number): Value {
+function evaluateCall(context: AnyRuleContext, call: TSESTree.CallExpression, scenario: Scenario, depth: number): Value {
   const callee = call.callee;
   const argument = call.arguments[0];
   if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && argument) {
@@ -246,7 +245,7 @@ function bindParameters(helper: FunctionNode, call: TSESTree.CallExpression): Re
   return bindings;
 }
 
-function readCollection(context: AnyContext, node: TSESTree.Node, scenario: Scenario, depth: number): readonly unknown[] | undefined {
+function readCollection(context: AnyRuleContext, node: TSESTree.Node, scenario: Scenario, depth: number): readonly unknown[] | undefined {
   let expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.Identifier) expression = findConstInitializer(context, expression) ?? expression;
   if (expression.type === AST_NODE_TYPES.NewExpression && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === 'Set') {
@@ -257,7 +256,7 @@ function readCollection(context: AnyContext, node: TSESTree.Node, scenario: Scen
 }
 
 /** `if (a) return true; if (b) return false; return c;` read top to bottom. */
-function evaluateDecisionList(context: AnyContext, statements: readonly TSESTree.Statement[], scenario: Scenario, depth: number): Value {
+function evaluateDecisionList(context: AnyRuleContext, statements: readonly TSESTree.Statement[], scenario: Scenario, depth: number): Value {
   for (const statement of statements) {
     if (statement.type === AST_NODE_TYPES.ReturnStatement) {
       return statement.argument ? truthOf(evaluateTest(context, statement.argument, scenario, depth)) : false;

@@ -6,10 +6,11 @@
  * re-sends only on 401/403 (it exists to renew credentials, whatever it calls to do so), is an
  * authentication flow, not a retry policy.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http/http-status.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkSameFunction } from './control-flow.js';
 import type { InterceptorRetry } from './hand-written-retry.js';
@@ -19,14 +20,12 @@ import { readCondition } from './read-condition.js';
 import type { HttpRequests } from './read-methods.js';
 import { repairsBeforeRetrying } from './repairs-before-retrying.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 /** `client.interceptors.response.use(…)`: a cheap shape check before anything is resolved. */
 export function isResponseInterceptor(call: TSESTree.CallExpression): boolean {
   return getInterceptedClient(call) !== undefined;
 }
 
-export function findInterceptorRetry(context: AnyContext, use: TSESTree.CallExpression, requests: HttpRequests): InterceptorRetry | undefined {
+export function findInterceptorRetry(context: AnyRuleContext, use: TSESTree.CallExpression, requests: HttpRequests): InterceptorRetry | undefined {
   const client = getInterceptedClient(use);
   const handler = resolveFunction(context, use.arguments[1]);
   const error = handler?.params[0];
@@ -92,7 +91,7 @@ function isMember(node: TSESTree.Node, name: string): node is TSESTree.MemberExp
 
 /** The failed config sent through the same client (`api(config)`, `api.request(config)`) or through axios. */
 function isResend(
-  context: AnyContext,
+  context: AnyRuleContext,
   call: TSESTree.CallExpression,
   client: TSESTree.Node,
   requests: HttpRequests,
@@ -161,7 +160,7 @@ function refreshesBefore(call: TSESTree.CallExpression, handler: FunctionNode): 
  * A handler that re-sends only on 401/403: it renews credentials before the re-send, even when the refresh
  * runs elsewhere (requests queued while one refresh runs) or under a name that does not say so.
  */
-function isCredentialRefresh(context: AnyContext, retry: InterceptorRetry): boolean {
+function isCredentialRefresh(context: AnyRuleContext, retry: InterceptorRetry): boolean {
   const condition = readCondition(context, retry, true);
   return condition.kind === 'client-errors' && condition.statuses.every((status) => CREDENTIAL_CLIENT_ERRORS.includes(status));
 }

@@ -7,8 +7,9 @@
  * A call from the try block (pagination, walking a tree) is not a retry, nor is a function that takes the
  * next job off a queue each run, nor a fallback that calls itself once with a flag that stops a second time.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { alwaysExits, walkSameFunction } from './control-flow.js';
 import { evaluateTest } from './evaluate-test.js';
@@ -20,12 +21,10 @@ import { isSingleRepeat } from './single-repeat.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
 import { functionWorksOnEachItem } from './works-on-new-item.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 const ERROR_NAME = /^(?:err|error|e|ex|exception)$/;
 const ERROR_LISTENERS = new Set(['on', 'once', 'addListener']);
 
-export function findRecursiveRetry(context: AnyContext, call: TSESTree.CallExpression, isSleep: (call: TSESTree.CallExpression) => boolean): RecursiveRetry | undefined {
+export function findRecursiveRetry(context: AnyRuleContext, call: TSESTree.CallExpression, isSleep: (call: TSESTree.CallExpression) => boolean): RecursiveRetry | undefined {
   const self = getSelfReference(call);
   if (!self) return undefined;
   const fn = findEnclosingSelf(context, call, self);
@@ -50,7 +49,7 @@ function getSelfReference(call: TSESTree.CallExpression): TSESTree.Node | undefi
   return undefined;
 }
 
-function findEnclosingSelf(context: AnyContext, call: TSESTree.Node, reference: TSESTree.Node): FunctionNode | undefined {
+function findEnclosingSelf(context: AnyRuleContext, call: TSESTree.Node, reference: TSESTree.Node): FunctionNode | undefined {
   const thisName = getThisMethodName(reference);
   const variable = reference.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(reference), reference) : undefined;
   for (let node = call.parent; node; node = node.parent) {
@@ -71,7 +70,7 @@ function isDefinitionOf(definition: TSESTree.Node, fn: FunctionNode): boolean {
 }
 
 /** The innermost failure branch between the call and the function, if the call is in one. */
-function findFailureBranch(context: AnyContext, call: TSESTree.Node, fn: FunctionNode): { node: TSESTree.Node; names: ReadonlySet<string> } | undefined {
+function findFailureBranch(context: AnyRuleContext, call: TSESTree.Node, fn: FunctionNode): { node: TSESTree.Node; names: ReadonlySet<string> } | undefined {
   let child: TSESTree.Node = call;
   for (let node = call.parent; node && node !== fn; child = node, node = node.parent) {
     if (node.type === AST_NODE_TYPES.CatchClause) return { node, names: getPatternNames(node.param) };
@@ -91,7 +90,7 @@ function findFailureBranch(context: AnyContext, call: TSESTree.Node, fn: Functio
 }
 
 /** `if (res.ok) return res.json();` before the call: what follows runs only for a failed answer. */
-function findSuccessGuardBefore(context: AnyContext, statements: readonly TSESTree.Statement[], child: TSESTree.Node): TSESTree.IfStatement | undefined {
+function findSuccessGuardBefore(context: AnyRuleContext, statements: readonly TSESTree.Statement[], child: TSESTree.Node): TSESTree.IfStatement | undefined {
   for (const statement of statements) {
     if (statement === child) return undefined;
     if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysExits([statement.consequent]) && isAnswerCheck(context, statement.test, 'success')) {
@@ -127,14 +126,14 @@ function isErrorCheck(test: TSESTree.Node): boolean {
 }
 
 /** Whether taking this branch means the answer failed (true for some 4xx/5xx, never for 200). */
-function isAnswerCheck(context: AnyContext, test: TSESTree.Node, meaning: 'failure' | 'success'): boolean {
+function isAnswerCheck(context: AnyRuleContext, test: TSESTree.Node, meaning: 'failure' | 'success'): boolean {
   const takes = (status: number): boolean => evaluateTest(context, test, createStatusScenario(status, new Set())) === true;
   if (meaning === 'failure') return !takes(200) && HTTP_STATUSES.some((status) => status >= 400 && takes(status));
   return takes(200) && HTTP_STATUSES.some((status) => status >= 400 && !takes(status));
 }
 
 function findRetriedOperation(
-  context: AnyContext,
+  context: AnyRuleContext,
   fn: FunctionNode,
   failure: TSESTree.Node,
   skip: (call: TSESTree.CallExpression) => boolean,
@@ -157,7 +156,7 @@ function findRetriedOperation(
 }
 
 /** `if (!res.ok)` where `const res = await call(…)`: that call. */
-function findAnswerCall(context: AnyContext, test: TSESTree.Node): TSESTree.CallExpression | undefined {
+function findAnswerCall(context: AnyRuleContext, test: TSESTree.Node): TSESTree.CallExpression | undefined {
   let found: TSESTree.CallExpression | undefined;
   walkSameFunction(test, (node) => {
     if (found || node.type !== AST_NODE_TYPES.Identifier) return;

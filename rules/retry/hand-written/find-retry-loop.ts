@@ -11,8 +11,9 @@
  * (`done = queue.length === 0`), and loops that go round only on 1xx–3xx answers (polling a 202 until the
  * job is done) are not retries.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { alwaysExits, getOutcomes, isWithin, simulate, type SimulatedOutcome } from './control-flow.js';
 import { evaluateTest } from './evaluate-test.js';
@@ -22,16 +23,14 @@ import { repairsBeforeRetrying } from './repairs-before-retrying.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
 import { loopWorksOnEachItem } from './works-on-new-item.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-export function findRetryLoop(context: AnyContext, loop: RetryLoopNode, isSleep: (call: TSESTree.CallExpression) => boolean): RetryLoop | undefined {
+export function findRetryLoop(context: AnyRuleContext, loop: RetryLoopNode, isSleep: (call: TSESTree.CallExpression) => boolean): RetryLoop | undefined {
   if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.await) return undefined;
   const statements = getLoopStatements(loop);
   return findCatchRetry(context, loop, statements, isSleep) ?? findAnswerRetry(context, loop, statements);
 }
 
 function findCatchRetry(
-  context: AnyContext,
+  context: AnyRuleContext,
   loop: RetryLoopNode,
   statements: readonly TSESTree.Statement[],
   isSleep: (call: TSESTree.CallExpression) => boolean,
@@ -50,7 +49,7 @@ function findCatchRetry(
   return undefined;
 }
 
-function findAnswerRetry(context: AnyContext, loop: RetryLoopNode, statements: readonly TSESTree.Statement[]): RetryLoop | undefined {
+function findAnswerRetry(context: AnyRuleContext, loop: RetryLoopNode, statements: readonly TSESTree.Statement[]): RetryLoop | undefined {
   for (const [index, statement] of statements.entries()) {
     const answer = getAnswerAssignment(statement);
     if (!answer || loopWorksOnEachItem(context, loop, answer.call)) continue;
@@ -64,7 +63,7 @@ function findAnswerRetry(context: AnyContext, loop: RetryLoopNode, statements: r
 }
 
 /** How a pass ends after the answer arrives with this status: the loop test decides at the end of the pass. */
-export function simulateAnswer(context: AnyContext, loop: RetryLoopNode, after: readonly TSESTree.Statement[], status: number, variable: string): SimulatedOutcome {
+export function simulateAnswer(context: AnyRuleContext, loop: RetryLoopNode, after: readonly TSESTree.Statement[], status: number, variable: string): SimulatedOutcome {
   const scenario = createStatusScenario(status, new Set([variable]));
   const outcome = simulate(context, after, scenario);
   if (outcome !== 'fall') return outcome;
@@ -95,7 +94,7 @@ function getAnswerAssignment(statement: TSESTree.Statement): { variable: string;
  * leaves, an assignment to what the loop test reads (`done = true`), or a `return`/`break` right after the try.
  */
 function leavesOnSuccess(
-  context: AnyContext,
+  context: AnyRuleContext,
   loop: RetryLoopNode,
   block: readonly TSESTree.Statement[],
   after: readonly TSESTree.Statement[],
@@ -117,7 +116,7 @@ function leavesOnSuccess(
  * A value computed from the work (`done = queue.length === 0`, `hasMore = page.next !== null`) ends the loop
  * when the work is finished, not when an attempt succeeds: the loop drains or pages, it does not retry.
  */
-function marksSuccess(context: AnyContext, assignment: TSESTree.AssignmentExpression, operation: TSESTree.CallExpression): boolean {
+function marksSuccess(context: AnyRuleContext, assignment: TSESTree.AssignmentExpression, operation: TSESTree.CallExpression): boolean {
   if (assignment.operator !== '=') return false;
   return getStaticValueOf(context, assignment.right) !== undefined || isWithin(operation, assignment.right);
 }
@@ -131,7 +130,7 @@ function isLeave(statement: TSESTree.Statement, loop: RetryLoopNode): boolean {
 }
 
 /** `if (res.ok) return res`: leaves for a 2xx answer, not for a 5xx one. */
-function leavesOnGoodAnswer(context: AnyContext, statement: TSESTree.IfStatement): boolean {
+function leavesOnGoodAnswer(context: AnyRuleContext, statement: TSESTree.IfStatement): boolean {
   const outcomeFor = (status: number): SimulatedOutcome => simulate(context, [statement], createStatusScenario(status, new Set()));
   return outcomeFor(200) === 'exit' && outcomeFor(503) !== 'exit' && alwaysExits([statement.consequent]);
 }

@@ -4,14 +4,13 @@
  * `node:timers/promises`, `scheduler.wait(ms)`, and helpers of this file whose body waits
  * (`await backoff(attempt)`), looked into so the delay is read where it is computed.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { CALL, ESM, findLibraryReferences, type TraceMap, type TraceMapElement } from '../../ast/library-references.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkSameFunction } from './control-flow.js';
 import { findLocalFunction, type FunctionNode } from './local-functions.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** A helper's parameters bound to the arguments of the call that entered it. */
 export type Bindings = ReadonlyMap<string, Binding>;
@@ -44,7 +43,7 @@ const TIMERS_PROMISES: TraceMap<'setTimeout' | 'wait'> = { 'timers/promises': TI
 export class SleepFinder {
   private promiseTimers: ReadonlySet<TSESTree.Node> | undefined;
 
-  constructor(private readonly context: AnyContext) {}
+  constructor(private readonly context: AnyRuleContext) {}
 
   /** The sleeps in `root` (same function, plus Promise executors and the functions `enter` accepts). */
   findSleeps(root: TSESTree.Node, enter: (fn: TSESTree.Node) => boolean = () => false): Sleep[] {

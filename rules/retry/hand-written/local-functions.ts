@@ -3,18 +3,17 @@
  * or a method of the enclosing class called through `this`. Retry detection looks one level into them
  * (a `sleep` helper, a `computeBackoff(attempt)`, an `isRetryable(err)`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type { FunctionNode };
 export { isFunctionNode };
 
 /** The function a call invokes, when its body is in this file. */
-export function findLocalFunction(context: AnyContext, call: TSESTree.CallExpression): FunctionNode | undefined {
+export function findLocalFunction(context: AnyRuleContext, call: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return findFunctionOfIdentifier(context, callee);
   const method = getThisMethodName(callee);
@@ -53,7 +52,7 @@ export function getReturnedExpression(fn: FunctionNode): TSESTree.Expression | u
   return last.argument ?? undefined;
 }
 
-function findFunctionOfIdentifier(context: AnyContext, identifier: TSESTree.Identifier): FunctionNode | undefined {
+function findFunctionOfIdentifier(context: AnyRuleContext, identifier: TSESTree.Identifier): FunctionNode | undefined {
   return resolveFunction(context, identifier);
 }
 

@@ -3,12 +3,11 @@
  * the function (`if (attempt < MAX)`, `n > 0 ? retry() : …`, `attempt < 3 && retry()`), the guards before it
  * that leave (`if (attempt >= MAX) throw err`), and the plain statements that run on the way (`attempts++`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { alwaysExits } from './control-flow.js';
 import { and, evaluateTest, not, UNREADABLE, type Scenario, type Truth } from './evaluate-test.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type PathItem =
   | { readonly kind: 'test'; readonly test: TSESTree.Node; readonly expected: boolean }
@@ -46,7 +45,7 @@ function getGuard(statement: TSESTree.Statement): PathItem | undefined {
 
 /** Whether the path is taken under the scenario; `applyEffects` runs the plain statements on the way. */
 export function evaluatePath(
-  context: AnyContext,
+  context: AnyRuleContext,
   items: readonly PathItem[],
   scenario: Scenario,
   applyEffects: (statement: TSESTree.Statement) => void = () => {},

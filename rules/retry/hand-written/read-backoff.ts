@@ -4,9 +4,10 @@
  * shape kept (exponential over linear over custom over unknown over constant). A loop whose only wait is
  * inside its try block retries a thrown error at once, and has no backoff on that path.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import type { BackoffKind, RetryBackoff } from '../retry-policy.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
+import type { BackoffKind, RetryBackoff } from '../model.js';
 import { classifyDelay, type DelayFrame, type DelayShape } from './classify-delay.js';
 import { isWithin, walkSameFunction } from './control-flow.js';
 import { readScheduledDelay, type Sleep, type SleepFinder } from './find-sleeps.js';
@@ -14,12 +15,10 @@ import { isFailedConfig } from './find-interceptor-retry.js';
 import type { CallRetry, HandWrittenRetry, InterceptorRetry } from './hand-written-retry.js';
 import { isFunctionNode } from './local-functions.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 const PRIORITY: readonly BackoffKind[] = ['none', 'constant', 'unknown', 'custom', 'linear', 'exponential'];
 const MAX_REASON = 80;
 
-export function readBackoff(context: AnyContext, retry: HandWrittenRetry, finder: SleepFinder): RetryBackoff {
+export function readBackoff(context: AnyRuleContext, retry: HandWrittenRetry, finder: SleepFinder): RetryBackoff {
   const sleeps = retry.form === 'loop' ? finder.findSleeps(retry.loop.body) : findRecursionSleeps(retry, finder);
   if (sleeps.length === 0) return { kind: 'none', jitter: false, reason: 'no wait between attempts' };
   // A wait only inside the try block (after a bad answer) leaves the catch path going round at once.
@@ -39,7 +38,7 @@ export function readBackoff(context: AnyContext, retry: HandWrittenRetry, finder
   return { kind, jitter, reason: describeSleep(context, sleeps[0]!.call) };
 }
 
-function classifySleep(context: AnyContext, sleep: Sleep, frame: DelayFrame): DelayShape {
+function classifySleep(context: AnyRuleContext, sleep: Sleep, frame: DelayFrame): DelayShape {
   if (sleep.delay === 'zero') return { kind: 'none', jitter: false };
   if (sleep.delay === undefined) return { kind: 'unknown', jitter: 'unknown' };
   return classifyDelay(context, sleep.delay, sleep.bindings, frame);
@@ -63,7 +62,7 @@ function findSchedulingTimer(retry: CallRetry): Sleep | undefined {
 }
 
 /** `this.resets++`, `state.attempts += 1` in the loop or the function: a counter kept on an object. */
-function isSteppedWithin(context: AnyContext, root: TSESTree.Node): (member: TSESTree.MemberExpression) => boolean {
+function isSteppedWithin(context: AnyRuleContext, root: TSESTree.Node): (member: TSESTree.MemberExpression) => boolean {
   const stepped = new Set<string>();
   walkSameFunction(root, (node) => {
     const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : node.type === AST_NODE_TYPES.AssignmentExpression && (node.operator === '+=' || node.operator === '-=') ? node.left : undefined;
@@ -79,7 +78,7 @@ function isConfigCounter(retry: InterceptorRetry, member: TSESTree.MemberExpress
 }
 
 /** The wait as written, for messages: `sleep(1000)`, `setTimeout(resolve, 2 ** attempt * 100)`. */
-function describeSleep(context: AnyContext, call: TSESTree.CallExpression): string {
+function describeSleep(context: AnyRuleContext, call: TSESTree.CallExpression): string {
   const text = context.sourceCode.getText(call).replace(/\s+/g, ' ');
   return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }

@@ -4,9 +4,10 @@
  * constants. A deadline, a clock or an abort signal is a time budget. A counter or a stopping test that
  * cannot be read leaves the bound unknown. Only a retry that nothing can stop is unbounded.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import type { RetryBound } from '../retry-policy.js';
+import type { RetryBound } from '../model.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getNumberValue, getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { getOutcomes, isWithin, simulate, walkSameFunction, type SimulatedOutcome, type SimulationHooks } from './control-flow.js';
@@ -17,8 +18,6 @@ import { getLoopStatements, type InterceptorRetry, type RecursiveRetry, type Ret
 import { evaluatePath, getPathItems } from './path-to-call.js';
 import { createStatusScenario } from './status-scenario.js';
 import { checksAbortSignal, isTimeBudgetTest } from './time-budget.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 interface Counter {
   readonly variable: Variable;
@@ -32,7 +31,7 @@ interface Counter {
 const LIMIT = 10_000;
 const UNKNOWN: RetryBound = { kind: 'unknown' };
 
-export function readLoopBound(context: AnyContext, retry: RetryLoop): RetryBound {
+export function readLoopBound(context: AnyRuleContext, retry: RetryLoop): RetryBound {
   const loop = retry.loop;
   const stops = findStoppingTests(retry);
   const counters = findLoopCounters(context, loop).filter((counter) => stops.some((test) => mentionsVariable(test, counter.variable)));
@@ -51,7 +50,7 @@ export function readLoopBound(context: AnyContext, retry: RetryLoop): RetryBound
   return { kind: 'unbounded', reason: `${describeLoop(loop)} with no attempt limit` };
 }
 
-export function readRecursiveBound(context: AnyContext, retry: RecursiveRetry): RetryBound {
+export function readRecursiveBound(context: AnyRuleContext, retry: RecursiveRetry): RetryBound {
   const items = getPathItems(retry.call, retry.function);
   const tests = items.flatMap((item) => (item.kind === 'test' ? [item.test] : []));
   const counters = findRecursionCounters(context, retry).filter((counter) => tests.some((test) => mentionsVariable(test, counter.variable)));
@@ -77,7 +76,7 @@ export function readRecursiveBound(context: AnyContext, retry: RecursiveRetry): 
  * set before the one re-send) or in a variable it steps; a test of either on the way to the re-send bounds
  * it. Tests of the error or of the config's presence do not; any other test cannot be read.
  */
-export function readInterceptorBound(context: AnyContext, retry: InterceptorRetry): RetryBound {
+export function readInterceptorBound(context: AnyRuleContext, retry: InterceptorRetry): RetryBound {
   const tests = getPathItems(retry.call, retry.function).flatMap((item) => (item.kind === 'test' ? [item.test] : []));
   const isConfig = (node: TSESTree.Node): boolean => isFailedConfig(node, retry.failureNames, retry.configNames);
   const marks = new Set<'flag' | 'counter'>();
@@ -103,7 +102,7 @@ export function readInterceptorBound(context: AnyContext, retry: InterceptorRetr
 }
 
 /** Variables declared outside the handler that it steps (`retryCount++`). */
-function findSteppedOuterVariables(context: AnyContext, fn: InterceptorRetry['function']): ReadonlySet<string> {
+function findSteppedOuterVariables(context: AnyRuleContext, fn: InterceptorRetry['function']): ReadonlySet<string> {
   const names = new Set<string>();
   walkSameFunction(
     fn.body,
@@ -150,7 +149,7 @@ function findStoppingTests(retry: RetryLoop): TSESTree.Node[] {
  * A counter kept on an object (`this.retries++`, `state.attempts += 1`) that a stopping test reads: a
  * bound, whose size depends on where the object's count starts.
  */
-function mentionsSteppedMember(context: AnyContext, root: TSESTree.Node, tests: readonly TSESTree.Node[]): boolean {
+function mentionsSteppedMember(context: AnyRuleContext, root: TSESTree.Node, tests: readonly TSESTree.Node[]): boolean {
   const stepped = new Set<string>();
   walkSameFunction(root, (node) => {
     const target = node.type === AST_NODE_TYPES.UpdateExpression ? node.argument : node.type === AST_NODE_TYPES.AssignmentExpression && node.operator !== '=' ? node.left : undefined;
@@ -166,7 +165,7 @@ function getFailureNames(retry: RetryLoop): ReadonlySet<string> {
 }
 
 /** A test that does not bound the retry: a constant, the failure itself (a condition), a success flag. */
-function isKnownNonBound(context: AnyContext, retry: RetryLoop, test: TSESTree.Node): boolean {
+function isKnownNonBound(context: AnyRuleContext, retry: RetryLoop, test: TSESTree.Node): boolean {
   if (getStaticValueOf(context, test) !== undefined) return true;
   if (createStatusScenario(200, getFailureNames(retry)).isRelevant(test)) return true;
   const assigned = new Set<string>();
@@ -178,7 +177,7 @@ function isKnownNonBound(context: AnyContext, retry: RetryLoop, test: TSESTree.N
 }
 
 /** Variables updated by a step on each pass: `attempt++`, `retries -= 1`, `attempt = attempt + 1`. */
-function findLoopCounters(context: AnyContext, loop: RetryLoop['loop']): Counter[] {
+function findLoopCounters(context: AnyRuleContext, loop: RetryLoop['loop']): Counter[] {
   const counters = new Map<Variable, Counter>();
   walkSameFunction(loop, (node) => {
     const target = getSteppedIdentifier(node);
@@ -205,7 +204,7 @@ function getSteppedIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefi
 }
 
 /** `let attempt = 0`, `for (let i = 1; …)`, a parameter `retries = 3`. */
-function getInitialValue(context: AnyContext, definition: TSESTree.Node, name: string): number | undefined {
+function getInitialValue(context: AnyRuleContext, definition: TSESTree.Node, name: string): number | undefined {
   if (definition.type === AST_NODE_TYPES.VariableDeclarator) return definition.init ? getNumberValue(context, definition.init) : undefined;
   if (!('params' in definition)) return undefined;
   for (const param of definition.params as TSESTree.Parameter[]) {
@@ -217,7 +216,7 @@ function getInitialValue(context: AnyContext, definition: TSESTree.Node, name: s
 }
 
 /** Runs the passes forward until the loop gives up; undefined when a test cannot be read. */
-function countLoopAttempts(context: AnyContext, retry: RetryLoop, counters: readonly Counter[]): number | undefined {
+function countLoopAttempts(context: AnyRuleContext, retry: RetryLoop, counters: readonly Counter[]): number | undefined {
   const started = counters.flatMap((counter) => (counter.start === undefined ? [] : [{ variable: counter.variable, start: counter.start }]));
   if (started.length !== counters.length) return undefined;
   const loop = retry.loop;
@@ -253,7 +252,7 @@ function countLoopAttempts(context: AnyContext, retry: RetryLoop, counters: read
 }
 
 /** One pass in which the call fails: the try block runs up to the call, then the catch and what follows. */
-function simulateFailedPass(context: AnyContext, retry: RetryLoop, scenario: CounterScenario, hooks: SimulationHooks): SimulatedOutcome {
+function simulateFailedPass(context: AnyRuleContext, retry: RetryLoop, scenario: CounterScenario, hooks: SimulationHooks): SimulatedOutcome {
   for (const statement of getLoopStatements(retry.loop)) {
     if (retry.failure.kind === 'catch' && statement === retry.failure.tryStatement) {
       for (const inner of statement.block.body) {
@@ -271,7 +270,7 @@ function simulateFailedPass(context: AnyContext, retry: RetryLoop, scenario: Cou
 }
 
 /** A parameter passed on changed (`attempt + 1`, `retries - 1`), or an outer variable the function steps. */
-function findRecursionCounters(context: AnyContext, retry: RecursiveRetry): Counter[] {
+function findRecursionCounters(context: AnyRuleContext, retry: RecursiveRetry): Counter[] {
   const fn = retry.function;
   const counters: Counter[] = [];
   const passed = isScheduled(retry.call) ? retry.call.arguments.slice(2) : retry.call.arguments;
@@ -301,7 +300,7 @@ function findRecursionCounters(context: AnyContext, retry: RecursiveRetry): Coun
 }
 
 /** `name + 1` → 1, `name - 1` → -1, `++name` → 1; undefined when the argument is not a step of `name`. */
-function getStep(context: AnyContext, argument: TSESTree.Node, name: string): number | undefined {
+function getStep(context: AnyRuleContext, argument: TSESTree.Node, name: string): number | undefined {
   const isName = (node: TSESTree.Node): boolean => {
     const unwrapped = unwrapExpression(node);
     return unwrapped.type === AST_NODE_TYPES.Identifier && unwrapped.name === name;
@@ -318,7 +317,7 @@ function getStep(context: AnyContext, argument: TSESTree.Node, name: string): nu
 }
 
 /** The constant the first call from outside the function passes for a parameter (`fetchWithRetry(url, 3)`). */
-function findFirstArgument(context: AnyContext, fn: RecursiveRetry['function'], index: number): number | undefined {
+function findFirstArgument(context: AnyRuleContext, fn: RecursiveRetry['function'], index: number): number | undefined {
   const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
   if (name?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(fn), name.name);
@@ -337,7 +336,7 @@ function isScheduled(call: TSESTree.CallExpression): boolean {
 }
 
 /** `for (const delay of [100, 200, 400])`, `for (const _ of Array.from({ length: 3 }))`. */
-function readListBound(context: AnyContext, iterable: TSESTree.Node): RetryBound {
+function readListBound(context: AnyRuleContext, iterable: TSESTree.Node): RetryBound {
   const list = getStaticValueOf(context, iterable)?.value;
   if (Array.isArray(list)) return { kind: 'attempts', retries: Math.max(0, list.length - 1) };
   const expression = unwrapExpression(iterable);

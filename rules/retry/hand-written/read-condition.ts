@@ -6,10 +6,11 @@
  * (`ECONNRESET`, `ETIMEDOUT`, …) retry no answer at all; a test through a helper this file does not show
  * (`isRetryable(err)` imported) cannot be read.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { isNonRetryableClientError } from '../../../knowledge/http/http-status.js';
-import type { RetryCondition } from '../retry-policy.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
+import type { RetryCondition } from '../model.js';
 import { isWithin, simulate, walkSameFunction } from './control-flow.js';
 import { dependsOn, UNREADABLE, type Scenario } from './evaluate-test.js';
 import { getLoopStatements, type CallRetry, type HandWrittenRetry, type RetryLoop } from './hand-written-retry.js';
@@ -17,19 +18,17 @@ import { evaluatePath, getPathItems } from './path-to-call.js';
 import { simulateAnswer } from './find-retry-loop.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
 /** The statuses retried, or undefined when the branch cannot be read for one of them. */
 type Retried = readonly number[] | undefined;
 
 const UNKNOWN: RetryCondition = { kind: 'unknown' };
 
 /** `rejectsOnStatus`: whether the retried call rejects on an HTTP error answer (false for fetch). */
-export function readCondition(context: AnyContext, retry: HandWrittenRetry, rejectsOnStatus: boolean): RetryCondition {
+export function readCondition(context: AnyRuleContext, retry: HandWrittenRetry, rejectsOnStatus: boolean): RetryCondition {
   return retry.form === 'loop' ? readLoopCondition(context, retry, rejectsOnStatus) : readRecursiveCondition(context, retry, rejectsOnStatus);
 }
 
-function readLoopCondition(context: AnyContext, retry: RetryLoop, rejectsOnStatus: boolean): RetryCondition {
+function readLoopCondition(context: AnyRuleContext, retry: RetryLoop, rejectsOnStatus: boolean): RetryCondition {
   const statements = getLoopStatements(retry.loop);
   if (retry.failure.kind === 'answer') {
     const { variable, statement } = retry.failure;
@@ -55,7 +54,7 @@ function readLoopCondition(context: AnyContext, retry: RetryLoop, rejectsOnStatu
   return classify(retried, readsOk(handler.body), handler);
 }
 
-function readRecursiveCondition(context: AnyContext, retry: CallRetry, rejectsOnStatus: boolean): RetryCondition {
+function readRecursiveCondition(context: AnyRuleContext, retry: CallRetry, rejectsOnStatus: boolean): RetryCondition {
   const items = getPathItems(retry.call, retry.function);
   const consulted = items.some((item) => item.kind === 'test' && dependsOn(context, item.test, createStatusScenario(200, retry.failureNames)));
   const failure = retry.failure;
@@ -77,7 +76,7 @@ function readRecursiveCondition(context: AnyContext, retry: CallRetry, rejectsOn
  * retried. With fetch, only network errors reach the catch, plus the answers the try block throws on.
  */
 function readBareCatch(
-  context: AnyContext,
+  context: AnyRuleContext,
   handler: TSESTree.CatchClause,
   block: TSESTree.BlockStatement,
   operation: TSESTree.CallExpression | undefined,

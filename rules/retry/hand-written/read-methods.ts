@@ -3,15 +3,14 @@
  * axios, got, ky or superagent (and their instances) with its method read from the function or the
  * options, or a `get`/`post`/… call on an object named like an HTTP client (`this.http`, `apiClient`).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { normalizeHttpMethod } from '../../../knowledge/http/http-methods.js';
 import { findHttpUsage, type HttpRequest } from '../../http/find-http-usage.js';
 import { getRequestMethod, getRequestOptions } from '../../http/request-options.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
-import type { RetriedMethods } from '../retry-policy.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { RetriedMethods } from '../model.js';
 
 export interface RetriedCall {
   readonly methods: RetriedMethods;
@@ -29,7 +28,7 @@ export class HttpRequests {
   private byCall: ReadonlyMap<TSESTree.Node, HttpRequest> | undefined;
 
   constructor(
-    private readonly context: AnyContext,
+    private readonly context: AnyRuleContext,
     private readonly calls: readonly TSESTree.CallExpression[],
   ) {}
 
@@ -39,7 +38,7 @@ export class HttpRequests {
   }
 }
 
-export function readRetriedCall(context: AnyContext, operation: TSESTree.CallExpression | undefined, requests: HttpRequests): RetriedCall {
+export function readRetriedCall(context: AnyRuleContext, operation: TSESTree.CallExpression | undefined, requests: HttpRequests): RetriedCall {
   if (!operation) return { methods: { kind: 'unknown' }, rejectsOnStatus: true };
   const request = requests.find(operation);
   if (request) {

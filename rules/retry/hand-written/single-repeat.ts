@@ -5,18 +5,18 @@
  * constant (as an argument, or as a property of an object literal) that the way to the call tests, and with
  * that constant the way is closed: the second run cannot repeat.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { mentions, type Scenario } from './evaluate-test.js';
 import type { FunctionNode } from './local-functions.js';
 import { evaluatePath, getPathItems } from './path-to-call.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = NonNullable<ReturnType<typeof ASTUtils.findVariable>>;
 
-export function isSingleRepeat(context: AnyContext, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+export function isSingleRepeat(context: AnyRuleContext, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   const flags = getPassedFlags(context, call, fn);
   if (flags.size === 0) return false;
   const references = new Map<TSESTree.Node, unknown>();
@@ -36,7 +36,7 @@ export function isSingleRepeat(context: AnyContext, call: TSESTree.CallExpressio
  * `get(url, { ...options, bypassCache: true })` binds `options.bypassCache` (kept as the object
  * `{ bypassCache: true }` for the parameter), or `bypassCache` when the parameter is destructured.
  */
-function getPassedFlags(context: AnyContext, call: TSESTree.CallExpression, fn: FunctionNode): Map<Variable, unknown> {
+function getPassedFlags(context: AnyRuleContext, call: TSESTree.CallExpression, fn: FunctionNode): Map<Variable, unknown> {
   const flags = new Map<Variable, unknown>();
   const declared = context.sourceCode.getDeclaredVariables(fn);
   const passed = isScheduled(call) ? call.arguments.slice(2) : call.arguments;
@@ -68,7 +68,7 @@ function getPassedFlags(context: AnyContext, call: TSESTree.CallExpression, fn: 
 }
 
 /** The properties of an object literal written with constant values: `{ ...options, bypassCache: true }`. */
-function getConstantProperties(context: AnyContext, node: TSESTree.Node): Map<string, unknown> {
+function getConstantProperties(context: AnyRuleContext, node: TSESTree.Node): Map<string, unknown> {
   const properties = new Map<string, unknown>();
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.ObjectExpression) return properties;

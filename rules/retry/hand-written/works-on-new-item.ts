@@ -5,13 +5,13 @@
  * the job fails, settles it and goes on to the next. A loop's item reaches the call directly or through
  * values computed from it in the same pass (`const url = \`${account.baseUrl}/health\``).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { isWithin, walkSameFunction } from './control-flow.js';
 import type { RetryLoopNode } from './hand-written-retry.js';
 
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Variable = NonNullable<ReturnType<typeof ASTUtils.findVariable>>;
 
 /** Methods that take the next item off a queue, a list or a stream. */
@@ -19,7 +19,7 @@ const DEQUEUE_METHOD = /^(?:shift|pop|dequeue|take|poll|receive|next|lpop|rpop|b
 const MAX_DEPTH = 4;
 
 /** The loop's pass works on another item each time: the loop variable reaches the call, or the pass dequeues. */
-export function loopWorksOnEachItem(context: AnyContext, loop: RetryLoopNode, operation: TSESTree.CallExpression): boolean {
+export function loopWorksOnEachItem(context: AnyRuleContext, loop: RetryLoopNode, operation: TSESTree.CallExpression): boolean {
   const items = getItemVariables(context, loop);
   if (items.length > 0 && reachesCall(context, operation, loop.body, (variable, identifier) => items.includes(variable) && isItemUse(loop, identifier))) return true;
   return takesNextItem(loop.body);
@@ -49,7 +49,7 @@ function takesNextItem(root: TSESTree.Node): boolean {
  * through a `const`/`let` declared in `scope` from it (`const provider = providers[account.provider]`).
  */
 function reachesCall(
-  context: AnyContext,
+  context: AnyRuleContext,
   operation: TSESTree.CallExpression,
   scope: TSESTree.Node,
   isItem: (variable: Variable, identifier: TSESTree.Identifier) => boolean,
@@ -102,7 +102,7 @@ function getInitializersWithin(variable: Variable, scope: TSESTree.Node): TSESTr
 }
 
 /** `for (const item of items)` declares item; `for (let i = 0; …)` declares i (used as `items[i]`). */
-function getItemVariables(context: AnyContext, loop: RetryLoopNode): readonly Variable[] {
+function getItemVariables(context: AnyRuleContext, loop: RetryLoopNode): readonly Variable[] {
   if (loop.type === AST_NODE_TYPES.ForOfStatement) return loop.left.type === AST_NODE_TYPES.VariableDeclaration ? context.sourceCode.getDeclaredVariables(loop.left) : [];
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.init?.type === AST_NODE_TYPES.VariableDeclaration) return context.sourceCode.getDeclaredVariables(loop.init);
   return [];

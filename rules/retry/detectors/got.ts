@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { got } from '../../../knowledge/http/got.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryBackoff, RetryBound } from '../retry-policy.js';
+import type { RetryBackoff, RetryBound } from '../model.js';
 import { classifyDelay } from './delay.js';
 import { getBound, readBoolean, readNumber, type Detection } from './detection.js';
 import { createHttpClientRetryDetector, findRetryOption, hasSignal, readRetryLimit, type RetrySettings } from './http-client-retries.js';

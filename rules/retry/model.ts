@@ -4,6 +4,7 @@
  * never look at library shapes themselves. policy-check lists them in its inventory.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 
 export type RetryBound =
   /** A finite number of attempts (retries after the first call, as the library counts them). */
@@ -59,6 +60,6 @@ export interface RetryPolicy {
 
 /** A source of retry policies: listeners that call `onPolicy` for every retry they recognise. */
 export type RetryPolicySource = (
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  context: AnyRuleContext,
   onPolicy: (policy: RetryPolicy) => void,
 ) => TSESLint.RuleListener;

@@ -10,7 +10,7 @@ import type { PropertyLookup } from '../../ast/find-property.js';
 import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryCondition } from '../retry-policy.js';
+import type { RetryCondition } from '../model.js';
 import { classifyCondition } from './condition.js';
 import { isReachedOnlyOnSuccess } from './http-operation.js';
 import { findOption, getArgument, optionsArgument, type Detection, type RetryLibraryDetector, type RetryReference } from './detection.js';

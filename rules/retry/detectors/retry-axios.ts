@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { RETRY_AXIOS_CONFIG_KEY, retryAxios } from '../../../knowledge/retry/retry-axios.js';
 import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../retry-policy.js';
+import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../model.js';
 import { classifyCondition, classifyStatusList } from './condition.js';
 import {
   findOption,

@@ -10,7 +10,7 @@ import { resolveFunction } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryBackoff, RetryBound, RetryPolicy } from '../retry-policy.js';
+import type { RetryBackoff, RetryBound, RetryPolicy } from '../model.js';
 import { classifyDelay, constantDelay } from './delay.js';
 import { findOption, getArgument, getBound, isArgumentHidden, readNumber, type Detection, type OptionValue, type RetryLibraryDetector, type RetryReference } from './detection.js';
 

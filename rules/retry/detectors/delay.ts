@@ -12,7 +12,7 @@ import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.j
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryBackoff } from '../retry-policy.js';
+import type { RetryBackoff } from '../model.js';
 import { getKnownReference, type Detection } from './detection.js';
 
 /** Calls that keep a delay deterministic: arithmetic, and the timers rxjs delays are built from. */

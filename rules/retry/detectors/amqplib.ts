@@ -8,10 +8,11 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { amqplibRedelivery } from '../../../knowledge/retry/amqplib-redelivery.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryPolicy } from '../retry-policy.js';
-import { getArgument, isArgumentHidden, type AnyContext } from './detection.js';
+import type { RetryPolicy } from '../model.js';
+import { getArgument, isArgumentHidden } from './detection.js';
 
 const SETTLE_METHODS: Readonly<Record<string, { requeueArgument: number }>> = amqplibRedelivery.methods;
 /** Calls that read trace context from message headers (`traceFromHeaders`, OpenTelemetry `propagation.extract`). */
@@ -21,7 +22,7 @@ const TRACE_CONTEXT_READER = /trace|span|propagat|context/i;
  * `consume(queue, handler)` calls: the handler, when it is written in this file (inline, or a function
  * declaration or `const` passed by name).
  */
-export function findConsumeHandler(context: AnyContext, node: TSESTree.CallExpression): FunctionNode | undefined {
+export function findConsumeHandler(context: AnyRuleContext, node: TSESTree.CallExpression): FunctionNode | undefined {
   const callee = node.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (callee.property.name !== 'consume') return undefined;
@@ -29,7 +30,7 @@ export function findConsumeHandler(context: AnyContext, node: TSESTree.CallExpre
 }
 
 /** The requeueing nack/reject calls in a consume handler, one policy each. */
-export function describeRedeliveries(context: AnyContext, handler: FunctionNode): RetryPolicy[] {
+export function describeRedeliveries(context: AnyRuleContext, handler: FunctionNode): RetryPolicy[] {
   const message = handler.params[0];
   if (message?.type !== AST_NODE_TYPES.Identifier) return [];
   const countsDeliveries = readsDeliveryCounter(context, handler);
@@ -65,7 +66,7 @@ function getSettleMethod(call: TSESTree.CallExpression): string | undefined {
   return Object.hasOwn(SETTLE_METHODS, callee.property.name) ? callee.property.name : undefined;
 }
 
-function readRequeue(context: AnyContext, call: TSESTree.CallExpression, index: number): boolean | 'unknown' {
+function readRequeue(context: AnyRuleContext, call: TSESTree.CallExpression, index: number): boolean | 'unknown' {
   if (isArgumentHidden(call, index)) return 'unknown';
   const argument = getArgument(call, index);
   if (!argument) return amqplibRedelivery.requeue.default;
@@ -74,7 +75,7 @@ function readRequeue(context: AnyContext, call: TSESTree.CallExpression, index: 
   return typeof value === 'boolean' ? value : 'unknown';
 }
 
-function readsDeliveryCounter(context: AnyContext, handler: FunctionNode): boolean {
+function readsDeliveryCounter(context: AnyRuleContext, handler: FunctionNode): boolean {
   const counters: readonly string[] = amqplibRedelivery.deliveryCounters;
   let found = false;
   walkDescendants(context, handler.body, (node) => {
@@ -93,7 +94,7 @@ function readsDeliveryCounter(context: AnyContext, handler: FunctionNode): boole
  * rule can see (`headers['x-tenant']`) is not one (counter names are matched above), nor are headers handed
  * to trace-context extraction (`traceFromHeaders(…)`, `propagation.extract(…)`); anything else may be.
  */
-function mayReadCounterFromHeaders(context: AnyContext, headers: TSESTree.MemberExpression): boolean {
+function mayReadCounterFromHeaders(context: AnyRuleContext, headers: TSESTree.MemberExpression): boolean {
   let read: TSESTree.Node = headers;
   while (read.parent?.type === AST_NODE_TYPES.ChainExpression || read.parent?.type === AST_NODE_TYPES.TSNonNullExpression) read = read.parent;
   const parent = read.parent;

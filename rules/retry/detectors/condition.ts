@@ -11,7 +11,7 @@ import { COMMON_CLIENT_ERRORS, RETRY_SAFE_CLIENT_ERRORS, isNonRetryableClientErr
 import type { RetryConditionSpec } from '../../../knowledge/types.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryCondition } from '../retry-policy.js';
+import type { RetryCondition } from '../model.js';
 import type { Detection } from './detection.js';
 import { getLibraryCondition } from './library-conditions.js';
 import { ERROR, PredicateEvaluator } from './predicate-evaluator.js';

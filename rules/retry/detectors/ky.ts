@@ -4,7 +4,7 @@
  */
 import { ky } from '../../../knowledge/http/ky.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
-import type { RetryBackoff, RetryBound } from '../retry-policy.js';
+import type { RetryBackoff, RetryBound } from '../model.js';
 import { classifyDelay } from './delay.js';
 import { getBound, type Detection } from './detection.js';
 import { createHttpClientRetryDetector, findRetryOption, hasSignal, readRetryLimit, type RetrySettings } from './http-client-retries.js';

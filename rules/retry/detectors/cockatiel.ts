@@ -11,7 +11,7 @@ import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, CONSTRUCT, ESM, READ, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
-import type { RetryBackoff, RetryCondition } from '../retry-policy.js';
+import type { RetryBackoff, RetryCondition } from '../model.js';
 import { classifyCondition } from './condition.js';
 import { classifyDelay, constantDelay, fromBackoffSpec } from './delay.js';
 import {

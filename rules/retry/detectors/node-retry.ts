@@ -9,7 +9,7 @@ import { nodeRetry } from '../../../knowledge/retry/node-retry.js';
 import type { RetryLibrarySpec } from '../../../knowledge/types.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
-import type { RetryBackoff, RetryBound, RetryPolicy } from '../retry-policy.js';
+import type { RetryBackoff, RetryBound, RetryPolicy } from '../model.js';
 import {
   findOption,
   getArgument,

@@ -3,14 +3,13 @@
  * layers of defaults, `const` bindings, spreads and, with types, other modules) and the way a limit and a
  * time budget become a RetryBound.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer, findProperty, type PropertyLookup } from '../../ast/find-property.js';
 import type { LibraryReference, TraceMap } from '../../ast/library-references.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
-import type { RetryBound, RetryPolicy } from '../retry-policy.js';
-
-export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import type { RetryBound, RetryPolicy } from '../model.js';
 
 export type RetryLibraryName = 'axios-retry' | 'retry-axios' | 'p-retry' | 'async-retry' | 'retry' | 'cockatiel' | 'rxjs' | 'got' | 'ky';
 
@@ -21,7 +20,7 @@ export interface RetryReference {
 }
 
 export interface Detection {
-  readonly context: AnyContext;
+  readonly context: AnyRuleContext;
   /** Every reference to an export of a retry library in the file, by node. */
   readonly known: ReadonlyMap<TSESTree.Node, RetryReference>;
   readonly onPolicy: (policy: RetryPolicy) => void;
@@ -78,7 +77,7 @@ export function sourceOf(node: TSESTree.Node | undefined): OptionSource[] {
 }
 
 /** Looks `name` up in each source in turn, most specific first: the first that has it (or cannot tell) wins. */
-export function findOption(context: AnyContext, sources: readonly OptionSource[], name: string): PropertyLookup {
+export function findOption(context: AnyRuleContext, sources: readonly OptionSource[], name: string): PropertyLookup {
   for (const source of sources) {
     const found = findInSource(context, source, name);
     if (found.kind !== 'absent') return found;
@@ -87,7 +86,7 @@ export function findOption(context: AnyContext, sources: readonly OptionSource[]
 }
 
 /** The sources inside the `name` property of each source: `retry` of got/ky options, for instance. */
-export function findNestedSources(context: AnyContext, sources: readonly OptionSource[], name: string): OptionSource[] {
+export function findNestedSources(context: AnyRuleContext, sources: readonly OptionSource[], name: string): OptionSource[] {
   const nested: OptionSource[] = [];
   for (const source of sources) {
     const found = findInSource(context, source, name);
@@ -104,7 +103,7 @@ export function toSource(found: PropertyLookup): OptionSource {
   return found.value ? { value: found.value.value } : { unknown: true };
 }
 
-function findInSource(context: AnyContext, source: OptionSource, name: string): PropertyLookup {
+function findInSource(context: AnyRuleContext, source: OptionSource, name: string): PropertyLookup {
   if ('unknown' in source) return { kind: 'unknown' };
   if ('node' in source) return findProperty(context, source.node, name);
   const value = source.value;

@@ -7,17 +7,16 @@
  * set `validateStatus` or `throwHttpErrors` does not count: whether it rejects on 4xx is not visible. A retry that retries every error only retries 4xx answers when
  * its operation fails on them.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { findLibraryReferences, CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
 import { isFunctionNode, resolveFunction } from '../../ast/resolve-function.js';
+import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import { findRemoteRequests } from '../../http/remote-requests.js';
-
-type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const REQUESTS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'postForm', 'putForm', 'patchForm'];
 const FACTORIES = ['create', 'extend'];
@@ -34,7 +33,7 @@ const HTTP_CLIENTS = { axios: { [ESM]: true, ...client, default: client }, got: 
 /** Request calls of axios, got and ky in the file, and of the instances made from them here; per file. */
 const requestsByFile = new WeakMap<object, ReadonlySet<TSESTree.Node>>();
 
-export function throwsOnClientError(context: AnyContext, operation: TSESTree.Node): boolean {
+export function throwsOnClientError(context: AnyRuleContext, operation: TSESTree.Node): boolean {
   const requests = findRequests(context);
   let found = false;
   const visit = (root: TSESTree.Node, depth: number): void => {
@@ -61,7 +60,7 @@ export function throwsOnClientError(context: AnyContext, operation: TSESTree.Nod
  * A wrapper's retried code that calls the function it was given (`withRetry(operation)` runs
  * `pRetry(() => operation())`): the functions this file passes to the wrapper in that place.
  */
-function findPassedOperations(context: AnyContext, call: TSESTree.CallExpression): TSESTree.Node[] {
+function findPassedOperations(context: AnyRuleContext, call: TSESTree.CallExpression): TSESTree.Node[] {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return [];
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee)?.defs[0];
@@ -96,7 +95,7 @@ function getFunctionName(node: TSESTree.FunctionLike): TSESTree.Identifier | und
  * request rejected first and the retry took the rejection. A file that changes which answers reject
  * (`validateStatus`, `throwHttpErrors`) is not judged.
  */
-export function isReachedOnlyOnSuccess(context: AnyContext, node: TSESTree.Node, operation: TSESTree.Node): boolean {
+export function isReachedOnlyOnSuccess(context: AnyRuleContext, node: TSESTree.Node, operation: TSESTree.Node): boolean {
   if (/\b(?:validateStatus|throwHttpErrors)\b/.test(context.sourceCode.text)) return false;
   const requests = findRequests(context);
   let guarded = false;
@@ -115,7 +114,7 @@ export function isReachedOnlyOnSuccess(context: AnyContext, node: TSESTree.Node,
 }
 
 /** A test that reads what `const res = await axios.get(…)` holds. */
-function readsAnswerOf(context: AnyContext, test: TSESTree.Node, requests: ReadonlySet<TSESTree.Node>): boolean {
+function readsAnswerOf(context: AnyRuleContext, test: TSESTree.Node, requests: ReadonlySet<TSESTree.Node>): boolean {
   let found = false;
   walkDescendants(context, test, (node) => {
     if (found || node.type !== AST_NODE_TYPES.Identifier) return !found;
@@ -129,7 +128,7 @@ function readsAnswerOf(context: AnyContext, test: TSESTree.Node, requests: Reado
   return found;
 }
 
-function findRequests(context: AnyContext): ReadonlySet<TSESTree.Node> {
+function findRequests(context: AnyRuleContext): ReadonlySet<TSESTree.Node> {
   const program = context.sourceCode.ast;
   const cached = requestsByFile.get(program);
   if (cached) return cached;
@@ -143,7 +142,7 @@ function findRequests(context: AnyContext): ReadonlySet<TSESTree.Node> {
   return requests;
 }
 
-function addInstanceRequests(context: AnyContext, factory: TSESTree.Node, requests: Set<TSESTree.Node>, depth: number): void {
+function addInstanceRequests(context: AnyRuleContext, factory: TSESTree.Node, requests: Set<TSESTree.Node>, depth: number): void {
   if (depth > MAX_DEPTH) return;
   for (const reference of findValueReferences(context, factory).references) {
     const parent = reference.parent;
@@ -161,7 +160,7 @@ function addInstanceRequests(context: AnyContext, factory: TSESTree.Node, reques
  * A request or client whose options say which answers reject (axios `validateStatus`, got/ky
  * `throwHttpErrors` other than `true`): whether a 4xx still rejects is not visible, so it does not count.
  */
-function changesWhichAnswersReject(context: AnyContext, call: TSESTree.Node): boolean {
+function changesWhichAnswersReject(context: AnyRuleContext, call: TSESTree.Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   return call.arguments.some((argument) => {
     const options = unwrapExpression(argument);
@@ -175,7 +174,7 @@ function changesWhichAnswersReject(context: AnyContext, call: TSESTree.Node): bo
 }
 
 /** `if (!response.ok) throw …`: a fetch-style response turned into an error on every non-2xx answer. */
-function isThrowWhenNotOk(context: AnyContext, node: TSESTree.Node): boolean {
+function isThrowWhenNotOk(context: AnyRuleContext, node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.IfStatement || !readsOk(node.test)) return false;
   let throws = false;
   walkDescendants(context, node.consequent, (current) => {

@@ -13,7 +13,7 @@ import { evaluateExpression } from '../../ast/resolve-across-files.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../retry-policy.js';
+import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../model.js';
 import { classifyCondition, readsRequestMethod } from './condition.js';
 import { classifyDelay } from './delay.js';
 import {

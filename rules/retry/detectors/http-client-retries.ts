@@ -10,7 +10,7 @@ import type { HttpClientWithRetrySpec } from '../../../knowledge/types.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
-import type { RetriedMethods, RetryBackoff, RetryBound, RetryCondition, RetryPolicy } from '../retry-policy.js';
+import type { RetriedMethods, RetryBackoff, RetryBound, RetryCondition, RetryPolicy } from '../model.js';
 import { classifyCondition, classifyStatusList } from './condition.js';
 import {
   findNestedSources,
