@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from './create-rule.js';
-import { collectRetryPolicies } from './retry/collect-retry-policies.js';
+import { reportProblems } from './family/report-problems.js';
+import { collectRetryPolicies } from './retry/collect.js';
 import { throwsOnClientError } from './retry/detectors/http-operation.js';
 import type { RetryPolicy } from './retry/model.js';
 
@@ -47,13 +48,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowedStatuses: [] }],
   },
   create(context, [{ allowedStatuses = [] }]) {
-    const reported = new Set<TSESTree.Node>();
-    return collectRetryPolicies(context, (policy) => {
-      const problem = getProblem(context, policy, allowedStatuses);
-      if (!problem || reported.has(problem.node)) return;
-      reported.add(problem.node);
-      context.report(problem);
-    });
+    return {
+      'Program:exit': () => reportProblems(context, collectRetryPolicies(context), (policy) => getProblem(context, policy, allowedStatuses)),
+    };
   },
 });
 

@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getTypeServices } from './ast/get-type-services.js';
-import { createRule, recordFact } from './create-rule.js';
-import { findHttpUsage, type HttpInstance, type HttpRequest } from './http/find-http-usage.js';
-import type { HttpLibraryName } from './http/http-libraries.js';
-import { describeTimeout, TimeoutResolver, type TimeoutState } from './http/request-timeout.js';
+import { createRule } from './create-rule.js';
+import { collectHttpUsage, getTimeoutResolver } from './http/collect.js';
+import type { HttpInstance, HttpLibraryName, HttpRequest, TimeoutState } from './http/model.js';
+import type { TimeoutResolver } from './http/request-timeout.js';
 import { getInstanceTimeoutSuggestion, getRequestTimeoutSuggestion, TIMEOUT_FIXES, type TimeoutSuggestion } from './http/timeout-suggestions.js';
 
 type Options = [{ allowDefaultTimeout?: boolean }];
@@ -41,30 +40,25 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowDefaultTimeout: true }],
   create(context, [options]) {
-    const calls: TSESTree.CallExpression[] = [];
-    const isTyped = getTypeServices(context) !== undefined;
-    const report = (messageId: MessageIds, node: TSESTree.Node, library: string, problem: string, suggestion: TimeoutSuggestion | undefined): void => {
+    const report = (messageId: MessageIds, node: TSESTree.Node, library: HttpLibraryName, problem: string, suggestion: TimeoutSuggestion | undefined): void => {
       context.report({
         node,
         messageId,
-        data: { library, problem, fix: TIMEOUT_FIXES[library as HttpLibraryName] },
+        data: { library, problem, fix: TIMEOUT_FIXES[library] },
         suggest: suggestion ? [{ messageId: 'addTimeout', data: { code: suggestion.code }, fix: suggestion.fix }] : [],
       });
     };
     return {
-      ...(isTyped ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
       'Program:exit'() {
-        const usage = findHttpUsage(context, calls);
-        const resolver = new TimeoutResolver(context, usage, { allowDefaultTimeout: options.allowDefaultTimeout !== false });
+        const usage = collectHttpUsage(context);
+        const resolver = getTimeoutResolver(context, usage, { allowDefaultTimeout: options.allowDefaultTimeout !== false });
         for (const instance of usage.instances) {
           const state = resolver.getInstanceTimeout(instance);
-          recordFact(context, instance.node, { kind: 'http-client', library: instance.library.name, properties: { timeout: describeTimeout(state) } });
           const problem = getInstanceProblem(instance, state, resolver);
           if (problem) report('missingClientTimeout', instance.node, instance.library.name, problem, isDisabled(state) ? undefined : getInstanceTimeoutSuggestion(context.sourceCode, instance));
         }
         for (const request of usage.requests) {
           const timeout = resolver.getRequestTimeout(request);
-          recordFact(context, request.node, { kind: 'http-client', library: request.library.name, properties: { timeout: describeTimeout(timeout.state) } });
           const problem = getRequestProblem(request, timeout.state, timeout.own);
           if (problem) report('missingTimeout', request.node, request.library.name, problem, isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options));
         }

@@ -2,16 +2,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { NON_IDEMPOTENT_METHODS } from '../knowledge/http/http-methods.js';
 import { getTypeServices } from './ast/get-type-services.js';
-import { mergeListeners } from './ast/merge-listeners.js';
 import { createRule, type getPolicy } from './create-rule.js';
-import { findHttpUsage } from './http/find-http-usage.js';
+import { reportProblems } from './family/report-problems.js';
+import { collectHttpUsage } from './http/collect.js';
 import { IdempotencyKeyFinder } from './http/idempotency-keys.js';
 import { isKeyCreatedPerAttempt } from './http/key-per-attempt.js';
 import { getRemoteRequestMethod } from './http/remote-requests.js';
 import { getRequestMethod, getRequestOptions } from './http/request-options.js';
-import { findRetriedRemoteRequests, findRetriedRequests, isMethodRetried, type RetriedRemoteRequest, type RetriedRequest } from './http/retried-requests.js';
-import { collectRetryPolicies } from './retry/collect-retry-policies.js';
-import type { RetryPolicy } from './retry/model.js';
+import { collectRetriedRequests } from './retry/collect.js';
+import type { RetriedRemoteRequest, RetriedRequest, Retry } from './retry/model.js';
+import { isMethodRetried } from './retry/retried-requests.js';
 
 type Options = [{ headers?: string[] }];
 type MessageIds = 'missingIdempotencyKey' | 'keyCreatedPerAttempt';
@@ -51,41 +51,27 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{}],
   optionsFromPolicy: (policy) => [{ headers: [...policy.idempotency.headers] }],
   create(context, [options]) {
-    const policies: RetryPolicy[] = [];
-    const calls: TSESTree.CallExpression[] = [];
-    const isTyped = getTypeServices(context) !== undefined;
-    return mergeListeners(
-      collectRetryPolicies(context, (policy) => policies.push(policy)),
-      {
-        ...(isTyped ? { CallExpression: (node: TSESTree.CallExpression) => void calls.push(node) } : {}),
-        'Program:exit'() {
-          // Cheap check first: nothing retries here (superagent's `.retry()` is the one retry found below), and
-          // no client from another module, which may be retried there, is used.
-          if (policies.length === 0 && !isTyped && !context.sourceCode.text.includes('.retry(')) return;
-          const usage = findHttpUsage(context, calls);
-          const headers = options.headers ?? [];
-          const keys = new IdempotencyKeyFinder(context, usage, headers);
-          const reported = new Set<TSESTree.Node>();
-          const report = (node: TSESTree.Node, problem: Problem, retrier: string): void => {
-            if (reported.has(node)) return;
-            reported.add(node);
-            context.report({ node, messageId: problem.messageId, data: { method: problem.method, retrier, headers: headers.map((name) => `\`${name}\``).join(' or ') } });
-          };
-          for (const retried of usage.requests.length > 0 ? findRetriedRequests(context, usage, policies) : []) {
-            const problem = reported.has(retried.request.node) ? undefined : getProblem(context, retried, keys);
-            if (problem) report(retried.request.node, problem, retried.retry.library);
-          }
-          for (const retried of findRetriedRemoteRequests(context, policies)) {
-            const problem = reported.has(retried.request.call) ? undefined : getRemoteProblem(context, retried, keys);
-            if (problem) report(retried.request.call, problem, retried.retry.library);
-          }
-        },
+    return {
+      'Program:exit'() {
+        const retried = collectRetriedRequests(context);
+        if (retried.local.length === 0 && retried.remote.length === 0) return;
+        const headers = options.headers ?? [];
+        const keys = new IdempotencyKeyFinder(context, collectHttpUsage(context), headers);
+        const headerList = headers.map((name) => `\`${name}\``).join(' or ');
+        const toReport = (node: TSESTree.Node, retry: Retry, problem: Problem | undefined): ReportedProblem | undefined =>
+          problem && { node, messageId: problem.messageId, data: { method: problem.method, retrier: retry.library, headers: headerList } };
+        reportProblems(context, [...retried.local, ...retried.remote], (found) =>
+          'call' in found.request
+            ? toReport(found.request.call, found.retry, getRemoteProblem(context, found as RetriedRemoteRequest, keys))
+            : toReport(found.request.node, found.retry, getProblem(context, found as RetriedRequest, keys)),
+        );
       },
-    );
+    };
   },
 });
 
 type Problem = { readonly messageId: MessageIds; readonly method: string };
+type ReportedProblem = { readonly node: TSESTree.Node; readonly messageId: MessageIds; readonly data: Record<string, string> };
 type Context = Parameters<typeof getPolicy>[0];
 
 /** A retried POST/PATCH with no key, or with a key created anew on every attempt; undefined when fine or unknown. */

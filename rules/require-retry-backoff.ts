@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from './create-rule.js';
-import { collectRetryPolicies } from './retry/collect-retry-policies.js';
+import { reportProblems } from './family/report-problems.js';
+import { collectRetryPolicies } from './retry/collect.js';
 import type { RetryPolicy } from './retry/model.js';
 
 type Options = [{ requireJitter?: boolean }];
@@ -47,13 +48,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ requireJitter: true }],
   },
   create(context, [{ requireJitter = true }]) {
-    const reported = new Set<TSESTree.Node>();
-    return collectRetryPolicies(context, (policy) => {
-      const problem = getProblem(policy, requireJitter);
-      if (!problem || reported.has(problem.node)) return;
-      reported.add(problem.node);
-      context.report(problem);
-    });
+    return {
+      'Program:exit': () => reportProblems(context, collectRetryPolicies(context), (policy) => getProblem(policy, requireJitter)),
+    };
   },
 });
 

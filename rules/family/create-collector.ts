@@ -7,28 +7,49 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { AnyRuleContext } from '../ast/rule-context.js';
-import { recordFact, type InventoryFact } from '../create-rule.js';
+import { PLUGIN_NAME, recordFact, type InventoryFact, type ServicePolicySettings } from '../create-rule.js';
 import { getFileIndex, type FileIndex } from './file-index.js';
 
 export type { AnyRuleContext } from '../ast/rule-context.js';
 
+/** Inventory entries for policy-check, each at the node it is about. */
+export type LocatedFacts = ReadonlyArray<{ readonly node: TSESTree.Node; readonly fact: InventoryFact }>;
+
 export interface Detected<Model> {
   readonly models: readonly Model[];
-  /** Inventory entries for policy-check, each at the node it is about. */
-  readonly facts?: ReadonlyArray<{ readonly node: TSESTree.Node; readonly fact: InventoryFact }>;
+  readonly facts?: LocatedFacts;
 }
 
 export function createCollector<Model>(
   detect: (context: AnyRuleContext, index: FileIndex) => Detected<Model>,
 ): (context: AnyRuleContext) => readonly Model[] {
-  const cache = new WeakMap<TSESTree.Program, readonly Model[]>();
+  return createFileCollector((context, index) => {
+    const detected = detect(context, index);
+    return { found: detected.models, facts: detected.facts };
+  });
+}
+
+/**
+ * The same, for a family whose rules judge one structure per file rather than a list (the HTTP family's
+ * requests and clients, linked to each other). Facts may be given as a function, called only when
+ * policy-check collects them (plain ESLint runs skip the work).
+ */
+export function createFileCollector<Found>(
+  detect: (context: AnyRuleContext, index: FileIndex) => { readonly found: Found; readonly facts?: LocatedFacts | (() => LocatedFacts) | undefined },
+): (context: AnyRuleContext) => Found {
+  const cache = new WeakMap<TSESTree.Program, { readonly found: Found }>();
   return (context) => {
     const program = context.sourceCode.ast;
     const cached = cache.get(program);
-    if (cached) return cached;
+    if (cached) return cached.found;
     const detected = detect(context, getFileIndex(context.sourceCode));
-    for (const { node, fact } of detected.facts ?? []) recordFact(context, node, fact);
-    cache.set(program, detected.models);
-    return detected.models;
+    const facts = typeof detected.facts === 'function' ? (isRecordingFacts(context) ? detected.facts() : []) : (detected.facts ?? []);
+    for (const { node, fact } of facts) recordFact(context, node, fact);
+    cache.set(program, { found: detected.found });
+    return detected.found;
   };
+}
+
+function isRecordingFacts(context: AnyRuleContext): boolean {
+  return (context.settings[PLUGIN_NAME] as ServicePolicySettings | undefined)?.onFact !== undefined;
 }

@@ -7,7 +7,6 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import type { HttpRequestFunctionSpec } from '../../knowledge/types.js';
 import { findUndeclaredReferences } from '../ast/find-undeclared-references.js';
 import { findValueReferences } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';
@@ -16,56 +15,8 @@ import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { createHttpTraceMaps, HTTP_LIBRARIES, type HttpLibrary, type HttpReferenceInfo } from './http-libraries.js';
 import { mayBeTypedClient } from './may-be-typed-client.js';
-import { findTypedClient, type TypedClient } from './typed-clients.js';
-
-/** Where a client comes from: the library itself, an instance created in this file, or (typed) elsewhere. */
-export type ClientOrigin =
-  | { readonly kind: 'library'; readonly library: HttpLibrary }
-  | { readonly kind: 'instance'; readonly instance: HttpInstance }
-  | { readonly kind: 'typed'; readonly client: TypedClient };
-
-export interface HttpRequest {
-  readonly library: HttpLibrary;
-  readonly node: TSESTree.CallExpression;
-  /** The request function called (`post`), or '' when the client itself is called (`axios(config)`, `fetch(url)`). */
-  readonly name: string;
-  readonly function: HttpRequestFunctionSpec;
-  readonly origin: ClientOrigin;
-}
-
-/** What a client is used for, besides sending requests. */
-export type ClientUse =
-  /** `client.defaults.timeout = 5000`, `client.defaults.headers.common['Idempotency-Key'] = …` */
-  | { readonly kind: 'defaults-write'; readonly path: readonly (string | undefined)[]; readonly node: TSESTree.AssignmentExpression }
-  /** `client.interceptors.request.use(fn)` */
-  | { readonly kind: 'request-interceptor'; readonly node: TSESTree.CallExpression }
-  /** `agent.timeout(…)`, `agent.set(…)`, `agent.retry(…)` on a superagent agent */
-  | { readonly kind: 'method'; readonly name: string; readonly node: TSESTree.CallExpression };
-
-export interface HttpInstance {
-  readonly library: HttpLibrary;
-  /** The call that creates it. */
-  readonly node: TSESTree.CallExpression;
-  readonly factory: string;
-  /** Its defaults argument, when one is passed. */
-  readonly options: TSESTree.Node | undefined;
-  readonly parent: ClientOrigin;
-  readonly uses: ClientUse[];
-  readonly requests: HttpRequest[];
-  /** Instances created from this one (`base.extend(…)`, `api.create(…)`). */
-  readonly children: HttpInstance[];
-  /** Expressions that refer to it: the reads of where it is stored (`api`, `this.http`) or the call itself. */
-  references: readonly TSESTree.Node[];
-  /** Used where this file cannot follow it: exported, returned, passed to a function other than a known one. */
-  escapes: boolean;
-}
-
-export interface HttpUsage {
-  readonly requests: readonly HttpRequest[];
-  readonly instances: readonly HttpInstance[];
-  /** Uses of each library's own default client (`axios.defaults.timeout = …`). */
-  readonly libraryUses: ReadonlyMap<HttpLibrary, readonly ClientUse[]>;
-}
+import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } from './model.js';
+import { findTypedClient } from './typed-clients.js';
 
 const MAX_PATH = 5;
 const GLOBAL_OBJECTS = ['globalThis', 'global', 'self', 'window'];
@@ -75,23 +26,10 @@ const AGENT_CHAIN_METHODS = new Set(['timeout', 'set', 'retry', 'use', 'auth', '
 let cachedMaps: ReturnType<typeof createHttpTraceMaps> | undefined;
 
 /**
- * Finds the usage once per file. `calls` are the call expressions seen during traversal (only needed with
- * type information, to find clients typed as a library's instance).
+ * Finds the file's HTTP requests and clients (the HTTP collector caches them per file). `calls` are the
+ * file's call expressions, needed with type information to find clients typed as a library's instance.
  */
 export function findHttpUsage(context: AnyRuleContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
-  // Both HTTP rules ask for the same file's usage: compute it once per parsed file.
-  const program = context.sourceCode.ast;
-  let usage = usageByProgram.get(program);
-  if (!usage) {
-    usage = computeHttpUsage(context, calls);
-    usageByProgram.set(program, usage);
-  }
-  return usage;
-}
-
-const usageByProgram = new WeakMap<TSESTree.Program, HttpUsage>();
-
-function computeHttpUsage(context: AnyRuleContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
   cachedMaps ??= createHttpTraceMaps();
   const collector = new UsageCollector(context);
   const references = findLibraryReferences<HttpReferenceInfo>(context, cachedMaps.modules, cachedMaps.globals);

@@ -6,10 +6,10 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { contains } from '../ast/contains.js';
 import { findConstInitializer } from '../ast/find-property.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
-import { contains } from './retried-requests.js';
 
 /** Functions whose every call returns a new value. */
 const FRESH_VALUE_FUNCTIONS = new Set(['randomUUID', 'v1', 'v4', 'v6', 'v7', 'uuid', 'uuidv4', 'uuidV4', 'nanoid', 'ulid', 'cuid', 'createId', 'randomBytes', 'now', 'random']);

@@ -12,7 +12,7 @@ import { getTypeServices } from '../ast/get-type-services.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
-import type { HttpRequest } from './find-http-usage.js';
+import type { HttpRequest } from './model.js';
 
 export type RequestOptions =
   /** The options expression (an object literal, a variable, …). */

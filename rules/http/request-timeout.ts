@@ -11,21 +11,18 @@ import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
-import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } from './find-http-usage.js';
 import type { AgentOption, HttpLibrary } from './http-libraries.js';
+import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage, TimeoutState } from './model.js';
 import { followRequestChain } from './request-chain.js';
 import { getRequestOptions, type RequestOptions } from './request-options.js';
 import type { TypedClient } from './typed-clients.js';
 
-export type TimeoutState =
-  /** Bounded: by a timeout (value in ms when known) or a signal. */
-  | { readonly kind: 'set'; readonly milliseconds?: number }
-  /** Not bounded; `disabledBy` when a value turns the timeout off (`timeout: false`, `timeout: 0`). */
-  | { readonly kind: 'none'; readonly disabledBy?: TSESTree.Node; readonly reason: string }
-  /** Nothing is said at this level: the client's defaults apply. */
-  | { readonly kind: 'absent' }
-  /** Cannot be told (a value from elsewhere, a spread, a request handed to other code). */
-  | { readonly kind: 'unknown' };
+/** A request's timeout (its own, or its client's), what it sets itself, and the options it was read from. */
+export interface RequestTimeout {
+  readonly state: TimeoutState;
+  readonly own: TimeoutState;
+  readonly options: RequestOptions;
+}
 
 export interface TimeoutSettings {
   /** Whether a library's own default timeout (ky: 10 s) counts. */
@@ -37,6 +34,7 @@ const UNKNOWN: TimeoutState = { kind: 'unknown' };
 
 export class TimeoutResolver {
   private readonly instanceStates = new Map<HttpInstance, TimeoutState>();
+  private readonly requestTimeouts = new Map<HttpRequest, RequestTimeout>();
 
   constructor(
     private readonly context: AnyRuleContext,
@@ -45,11 +43,15 @@ export class TimeoutResolver {
   ) {}
 
   /** The timeout of one request: its own options, then what it returns, then its client's defaults. */
-  getRequestTimeout(request: HttpRequest): { state: TimeoutState; own: TimeoutState; options: RequestOptions } {
-    const options = getRequestOptions(this.context, request);
-    const own = this.getOwnTimeout(request, options);
-    if (own.kind !== 'absent') return { state: own, own, options };
-    return { state: this.getOriginTimeout(request.origin), own, options };
+  getRequestTimeout(request: HttpRequest): RequestTimeout {
+    let timeout = this.requestTimeouts.get(request);
+    if (!timeout) {
+      const options = getRequestOptions(this.context, request);
+      const own = this.getOwnTimeout(request, options);
+      timeout = own.kind !== 'absent' ? { state: own, own, options } : { state: this.getOriginTimeout(request.origin), own, options };
+      this.requestTimeouts.set(request, timeout);
+    }
+    return timeout;
   }
 
   /** The default timeout of an instance created in this file. */

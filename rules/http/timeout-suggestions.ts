@@ -6,8 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { HttpInstance, HttpRequest } from './find-http-usage.js';
-import type { HttpLibraryName } from './http-libraries.js';
+import type { HttpInstance, HttpLibraryName, HttpRequest } from './model.js';
 import type { RequestOptions } from './request-options.js';
 
 export interface TimeoutSuggestion {

@@ -9,6 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import type { AnyRuleContext } from '../ast/rule-context.js';
+import type { FileIndex } from '../family/file-index.js';
 import { findInterceptorRetry, isResponseInterceptor } from './hand-written/find-interceptor-retry.js';
 import { SleepFinder } from './hand-written/find-sleeps.js';
 import { findRecursiveRetry } from './hand-written/find-recursive-retry.js';
@@ -19,24 +20,18 @@ import { readBackoff } from './hand-written/read-backoff.js';
 import { readInterceptorBound, readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
 import { readCondition } from './hand-written/read-condition.js';
 import { HttpRequests, readRetriedCall, type RetriedCall } from './hand-written/read-methods.js';
-import type { RetryPolicy, RetryPolicySource } from './model.js';
+import type { RetryPolicy } from './model.js';
 
-export const handWrittenRetries: RetryPolicySource = (context, onPolicy) => {
-  const loops: RetryLoopNode[] = [];
-  const calls: TSESTree.CallExpression[] = [];
-  return {
-    'WhileStatement, DoWhileStatement, ForStatement, ForOfStatement'(node: RetryLoopNode) {
-      loops.push(node);
-    },
-    CallExpression(node: TSESTree.CallExpression) {
-      calls.push(node);
-    },
-    'Program:exit'() {
-      // Shared helpers ask typescript-eslint for parser services; espree gives none.
-      for (const retry of findRetries(context, loops, calls)) onPolicy(retry);
-    },
-  };
-};
+/** The hand-written retries of the file, found once per file by the retry collector. */
+export function findHandWrittenRetries(context: AnyRuleContext, index: FileIndex): RetryPolicy[] {
+  const loops = [
+    ...index.nodesOfType(AST_NODE_TYPES.WhileStatement),
+    ...index.nodesOfType(AST_NODE_TYPES.DoWhileStatement),
+    ...index.nodesOfType(AST_NODE_TYPES.ForStatement),
+    ...index.nodesOfType(AST_NODE_TYPES.ForOfStatement),
+  ].sort((left, right) => left.range[0] - right.range[0]);
+  return findRetries(context, loops, index.nodesOfType(AST_NODE_TYPES.CallExpression));
+}
 
 function findRetries(context: AnyRuleContext, loops: readonly RetryLoopNode[], calls: readonly TSESTree.CallExpression[]): RetryPolicy[] {
   const sleeps = new SleepFinder(context);
@@ -46,7 +41,7 @@ function findRetries(context: AnyRuleContext, loops: readonly RetryLoopNode[], c
     const retry = findRetryLoop(context, loop, isSleep);
     if (retry) retries.push(retry);
   }
-  const requests = new HttpRequests(context, calls);
+  const requests = new HttpRequests(context);
   const recursive = new Set<TSESTree.Node>();
   for (const call of calls) {
     if (isResponseInterceptor(call)) {

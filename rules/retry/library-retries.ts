@@ -8,7 +8,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findLibraryReferences, type LibraryReference, type TraceMap } from '../ast/library-references.js';
-import { walkDescendants } from '../ast/walk-descendants.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
+import type { FileIndex } from '../family/file-index.js';
 import { describeRedeliveries, findConsumeHandler } from './detectors/amqplib.js';
 import { axiosRetryDetector } from './detectors/axios-retry.js';
 import { cockatielDetector } from './detectors/cockatiel.js';
@@ -19,7 +20,7 @@ import { nodeRetryDetector } from './detectors/node-retry.js';
 import { asyncRetryDetector, pRetryDetector } from './detectors/promise-wrappers.js';
 import { retryAxiosDetector } from './detectors/retry-axios.js';
 import { rxjsDetector } from './detectors/rxjs.js';
-import type { RetryPolicy, RetryPolicySource } from './model.js';
+import type { RetryPolicy } from './model.js';
 
 export const RETRY_LIBRARY_DETECTORS: readonly RetryLibraryDetector[] = [
   axiosRetryDetector,
@@ -36,26 +37,9 @@ export const RETRY_LIBRARY_DETECTORS: readonly RetryLibraryDetector[] = [
 const TRACE_MAP: TraceMap<RetryReference> = Object.assign({}, ...RETRY_LIBRARY_DETECTORS.map((detector) => detector.modules)) as TraceMap<RetryReference>;
 const PACKAGE_NAMES = Object.keys(TRACE_MAP);
 
-/** Policies found per parsed file: every rule that collects retries in one run shares one detection. */
-const policiesByFile = new WeakMap<object, readonly RetryPolicy[]>();
-
-export const libraryRetries: RetryPolicySource = (ruleContext, onPolicy) => ({
-  Program(program) {
-    let policies = policiesByFile.get(program);
-    if (!policies) {
-      policies = detectPolicies(ruleContext);
-      policiesByFile.set(program, policies);
-    }
-    policies.forEach((policy) => onPolicy(policy));
-  },
-});
-
-function findReferences(context: Detection['context']): Array<LibraryReference<RetryReference>> {
-  return findLibraryReferences(context, TRACE_MAP);
-}
-
-function detectPolicies(context: Detection['context']): RetryPolicy[] {
-  const policies = detectRedeliveries(context);
+/** The retries the libraries configure in the file, found once per file by the retry collector. */
+export function findLibraryRetries(context: AnyRuleContext, index: FileIndex): RetryPolicy[] {
+  const policies = detectRedeliveries(context, index);
   // Cheap check first: a file that names none of the packages imports none of them.
   const text = context.sourceCode.text;
   if (!PACKAGE_NAMES.some((name) => text.includes(name))) return policies;
@@ -79,15 +63,18 @@ function detectPolicies(context: Detection['context']): RetryPolicy[] {
   return policies;
 }
 
+function findReferences(context: Detection['context']): Array<LibraryReference<RetryReference>> {
+  return findLibraryReferences(context, TRACE_MAP);
+}
+
 /** amqplib `nack`/`reject` that requeue inside a `consume` handler: recognised by shape. */
-function detectRedeliveries(context: Detection['context']): RetryPolicy[] {
+function detectRedeliveries(context: AnyRuleContext, index: FileIndex): RetryPolicy[] {
   const text = context.sourceCode.text;
   if (!text.includes('consume') || !(text.includes('nack') || text.includes('reject'))) return [];
   const policies: RetryPolicy[] = [];
-  walkDescendants(context, context.sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+  for (const node of index.nodesOfType(AST_NODE_TYPES.CallExpression)) {
     const handler = findConsumeHandler(context, node);
     if (handler) policies.push(...describeRedeliveries(context, handler));
-  });
+  }
   return policies;
 }

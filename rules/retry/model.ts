@@ -3,8 +3,10 @@
  * got, ky, rxjs, …) or a hand-written loop or recursion. The retry rules judge these descriptions; they
  * never look at library shapes themselves. policy-check lists them in its inventory.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { AnyRuleContext } from '../ast/rule-context.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { HttpRequest } from '../http/model.js';
+import type { RemoteRequest } from '../http/remote-requests.js';
 
 export type RetryBound =
   /** A finite number of attempts (retries after the first call, as the library counts them). */
@@ -58,8 +60,24 @@ export interface RetryPolicy {
   readonly client?: TSESTree.Node;
 }
 
-/** A source of retry policies: listeners that call `onPolicy` for every retry they recognise. */
-export type RetryPolicySource = (
-  context: AnyRuleContext,
-  onPolicy: (policy: RetryPolicy) => void,
-) => TSESLint.RuleListener;
+/** Who resends a request, and which methods: a retry policy, or superagent's `.retry()`. */
+export interface Retry {
+  /** Who retries: `axios-retry`, `p-retry`, `hand-written`, `superagent`, … */
+  readonly library: string;
+  readonly node: TSESTree.Node;
+  readonly methods: RetriedMethods;
+}
+
+/** With type information: a request another module sends from a retried operation of this file. */
+export interface RetriedRemoteRequest {
+  readonly request: RemoteRequest;
+  readonly retry: Retry;
+}
+
+/** A request of this file that a retry resends: what the idempotency rule judges. */
+export interface RetriedRequest {
+  readonly request: HttpRequest;
+  readonly retry: Retry;
+  /** For a wrapped operation: the code that runs again on every attempt (its body and the local functions it calls). */
+  readonly attempt?: readonly TSESTree.Node[];
+}

@@ -6,7 +6,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { normalizeHttpMethod } from '../../../knowledge/http/http-methods.js';
-import { findHttpUsage, type HttpRequest } from '../../http/find-http-usage.js';
+import { collectHttpUsage } from '../../http/collect.js';
+import type { HttpRequest } from '../../http/model.js';
 import { getRequestMethod, getRequestOptions } from '../../http/request-options.js';
 import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
@@ -27,13 +28,10 @@ const NON_REJECTING_LIBRARIES = new Set(['fetch', 'node:http']);
 export class HttpRequests {
   private byCall: ReadonlyMap<TSESTree.Node, HttpRequest> | undefined;
 
-  constructor(
-    private readonly context: AnyRuleContext,
-    private readonly calls: readonly TSESTree.CallExpression[],
-  ) {}
+  constructor(private readonly context: AnyRuleContext) {}
 
   find(call: TSESTree.CallExpression): HttpRequest | undefined {
-    this.byCall ??= new Map(findHttpUsage(this.context, this.calls).requests.map((request) => [request.node, request]));
+    this.byCall ??= new Map(collectHttpUsage(this.context).requests.map((request) => [request.node, request]));
     return this.byCall.get(call);
   }
 }

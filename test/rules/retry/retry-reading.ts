@@ -6,8 +6,9 @@
 import type { TestCaseError } from '@typescript-eslint/rule-tester';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
-import { describeRetryPolicy } from '../../../rules/retry/collect-retry-policies.js';
-import { handWrittenRetries } from '../../../rules/retry/hand-written-retries.js';
+import { getFileIndex } from '../../../rules/family/file-index.js';
+import { describeRetryPolicy } from '../../../rules/retry/collect.js';
+import { findHandWrittenRetries } from '../../../rules/retry/hand-written-retries.js';
 
 export const handWrittenRetryReading = ESLintUtils.RuleCreator.withoutDocs({
   meta: {
@@ -18,10 +19,14 @@ export const handWrittenRetryReading = ESLintUtils.RuleCreator.withoutDocs({
   },
   defaultOptions: [],
   create(context) {
-    return handWrittenRetries(context, (policy) => {
-      const { bound, backoff, jitter, condition, methods } = describeRetryPolicy(policy);
-      context.report({ node: policy.node, messageId: 'retry', data: { bound, backoff, jitter: String(jitter), condition, methods } });
-    });
+    return {
+      'Program:exit'() {
+        for (const policy of findHandWrittenRetries(context, getFileIndex(context.sourceCode))) {
+          const { bound, backoff, jitter, condition, methods } = describeRetryPolicy(policy);
+          context.report({ node: policy.node, messageId: 'retry', data: { bound, backoff, jitter: String(jitter), condition, methods } });
+        }
+      },
+    };
   },
 });
 

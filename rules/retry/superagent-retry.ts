@@ -7,9 +7,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { superagentRetry } from '../../knowledge/http/superagent.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
-import type { HttpRequest, HttpUsage } from './find-http-usage.js';
-import { followRequestChain } from './request-chain.js';
-import type { Retry } from './retried-requests.js';
+import type { HttpRequest, HttpUsage } from '../http/model.js';
+import { followRequestChain } from '../http/request-chain.js';
+import type { Retry } from './model.js';
 
 export function getSuperagentRetries(context: AnyRuleContext, usage: HttpUsage): Array<{ requests: HttpRequest[]; retry: Retry }> {
   const found: Array<{ requests: HttpRequest[]; retry: Retry }> = [];

@@ -10,38 +10,20 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { AXIOS_RETRY_CONFIG_KEY, axiosRetry } from '../../knowledge/retry/axios-retry.js';
+import { contains } from '../ast/contains.js';
 import { findProperty } from '../ast/find-property.js';
 import { getThisMemberName } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
-import { getAttachedRetryMethods } from '../retry/detectors/axios-retry.js';
-import type { RetriedMethods, RetryPolicy } from '../retry/model.js';
-import type { HttpInstance, HttpRequest, HttpUsage } from './find-http-usage.js';
-import { HTTP_LIBRARIES, type HttpLibrary, type HttpLibraryName } from './http-libraries.js';
-import { findRemoteRequests, type RemoteRequest } from './remote-requests.js';
-import { getRequestOptions } from './request-options.js';
+import { HTTP_LIBRARIES } from '../http/http-libraries.js';
+import type { HttpInstance, HttpLibrary, HttpLibraryName, HttpRequest, HttpUsage } from '../http/model.js';
+import { findRemoteRequests } from '../http/remote-requests.js';
+import { getRequestOptions } from '../http/request-options.js';
+import { getAttachedRetryMethods } from './detectors/axios-retry.js';
+import type { RetriedMethods, RetriedRemoteRequest, RetriedRequest, Retry, RetryPolicy } from './model.js';
 import { getSuperagentRetries } from './superagent-retry.js';
-
-export interface Retry {
-  /** Who retries: `axios-retry`, `p-retry`, `hand-written`, `superagent`, … */
-  readonly library: string;
-  readonly node: TSESTree.Node;
-  readonly methods: RetriedMethods;
-}
-
-export interface RetriedRemoteRequest {
-  readonly request: RemoteRequest;
-  readonly retry: Retry;
-}
-
-export interface RetriedRequest {
-  readonly request: HttpRequest;
-  readonly retry: Retry;
-  /** For a wrapped operation: the code that runs again on every attempt (its body and the local functions it calls). */
-  readonly attempt?: readonly TSESTree.Node[];
-}
 
 /** The request option that overrides a client's retry settings for one request. */
 const RETRY_OVERRIDE_KEYS: Partial<Record<HttpLibraryName, string>> = { axios: AXIOS_RETRY_CONFIG_KEY, got: 'retry', ky: 'retry' };
@@ -229,8 +211,4 @@ function hasRetryOverride(context: AnyRuleContext, request: HttpRequest): boolea
   const options = getRequestOptions(context, request);
   if (options.kind === 'unknown') return false;
   return options.kind === 'options' && findProperty(context, options.node, key).kind !== 'absent';
-}
-
-export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -1,0 +1,46 @@
+/**
+ * The HTTP family's one entry: the requests the linted file sends and the clients it makes (model.ts),
+ * found once per file and shared by the HTTP rules, the idempotency rule and the hand-written retry reader.
+ * Each client and request is one inventory fact with its timeout, read under the default settings (a
+ * library's own default timeout counts).
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { AnyRuleContext } from '../ast/rule-context.js';
+import type { LocatedFacts } from '../family/create-collector.js';
+import { createFileCollector } from '../family/create-collector.js';
+import { findHttpUsage } from './find-http-usage.js';
+import type { HttpUsage } from './model.js';
+import { describeTimeout, TimeoutResolver, type TimeoutSettings } from './request-timeout.js';
+
+const DEFAULT_SETTINGS: TimeoutSettings = { allowDefaultTimeout: true };
+
+export const collectHttpUsage = createFileCollector<HttpUsage>((context, index) => {
+  const usage = findHttpUsage(context, index.nodesOfType(AST_NODE_TYPES.CallExpression));
+  return { found: usage, facts: () => describeClients(context, usage) };
+});
+
+const resolvers = new WeakMap<HttpUsage, Map<boolean, TimeoutResolver>>();
+
+/** The timeouts of a file's requests and clients under the given settings, resolved once per file and setting. */
+export function getTimeoutResolver(context: AnyRuleContext, usage: HttpUsage, settings: TimeoutSettings = DEFAULT_SETTINGS): TimeoutResolver {
+  let bySetting = resolvers.get(usage);
+  if (!bySetting) resolvers.set(usage, (bySetting = new Map()));
+  let resolver = bySetting.get(settings.allowDefaultTimeout);
+  if (!resolver) bySetting.set(settings.allowDefaultTimeout, (resolver = new TimeoutResolver(context, usage, settings)));
+  return resolver;
+}
+
+function describeClients(context: AnyRuleContext, usage: HttpUsage): LocatedFacts {
+  const timeouts = getTimeoutResolver(context, usage);
+  return [
+    ...usage.instances.map((instance) => ({
+      node: instance.node,
+      fact: { kind: 'http-client', library: instance.library.name, properties: { timeout: describeTimeout(timeouts.getInstanceTimeout(instance)) } },
+    })),
+    ...usage.requests.map((request) => ({
+      node: request.node,
+      fact: { kind: 'http-client', library: request.library.name, properties: { timeout: describeTimeout(timeouts.getRequestTimeout(request).state) } },
+    })),
+  ];
+}

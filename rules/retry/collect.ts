@@ -1,0 +1,56 @@
+/**
+ * The retry family's one entry: every retry in the linted file, from libraries (detectors/) and from
+ * hand-written loops, recursion and interceptors (hand-written/), as RetryPolicy descriptions found once per
+ * file and shared by the retry rules and the idempotency rule. Each policy is one inventory fact.
+ */
+import { getTypeServices } from '../ast/get-type-services.js';
+import type { InventoryFact } from '../create-rule.js';
+import { createCollector, createFileCollector } from '../family/create-collector.js';
+import { collectHttpUsage } from '../http/collect.js';
+import { findHandWrittenRetries } from './hand-written-retries.js';
+import { findLibraryRetries } from './library-retries.js';
+import type { RetriedRemoteRequest, RetriedRequest, RetryPolicy } from './model.js';
+import { findRetriedRemoteRequests, findRetriedRequests } from './retried-requests.js';
+
+export const collectRetryPolicies = createCollector<RetryPolicy>((context, index) => {
+  const policies = [...findLibraryRetries(context, index), ...findHandWrittenRetries(context, index)];
+  return { models: policies, facts: policies.map((policy) => ({ node: policy.node, fact: describeRetryFact(policy) })) };
+});
+
+export interface RetriedRequests {
+  /** Requests written in this file that a retry resends. */
+  readonly local: readonly RetriedRequest[];
+  /** With type information: requests other modules send from operations retried here. */
+  readonly remote: readonly RetriedRemoteRequest[];
+}
+
+/** The requests the file's retries resend, found once per file. */
+export const collectRetriedRequests = createFileCollector<RetriedRequests>((context) => {
+  const policies = collectRetryPolicies(context);
+  // Cheap check first: nothing retries here (superagent's `.retry()` is the one retry found below), and no
+  // client from another module, which may be retried there, is used.
+  if (policies.length === 0 && getTypeServices(context) === undefined && !context.sourceCode.text.includes('.retry(')) return { found: { local: [], remote: [] } };
+  const usage = collectHttpUsage(context);
+  return {
+    found: {
+      local: usage.requests.length > 0 ? findRetriedRequests(context, usage, policies) : [],
+      remote: findRetriedRemoteRequests(context, policies),
+    },
+  };
+});
+
+function describeRetryFact(policy: RetryPolicy): InventoryFact {
+  return { kind: 'retry-policy', library: policy.library, properties: describeRetryPolicy(policy) };
+}
+
+/** The printable summary of a retry policy that the inventory shows. */
+export function describeRetryPolicy(policy: RetryPolicy): Record<string, string | number | boolean | null> {
+  const bound = policy.bound;
+  return {
+    bound: bound.kind === 'attempts' ? `${bound.retries} retries` : bound.kind === 'time-budget' ? 'time budget' : bound.kind,
+    backoff: policy.backoff.kind,
+    jitter: policy.backoff.jitter === 'unknown' ? null : policy.backoff.jitter,
+    condition: policy.condition.kind,
+    methods: policy.methods.kind === 'known' ? policy.methods.methods.join(',') : policy.methods.kind,
+  };
+}
