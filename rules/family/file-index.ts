@@ -10,6 +10,7 @@ export interface FileIndex {
 }
 
 const indexByProgram = new WeakMap<TSESTree.Program, FileIndex>();
+const keysByProgram = new WeakMap<TSESTree.Node, TSESLint.SourceCode.VisitorKeys>();
 
 export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileIndex {
   const program = sourceCode.ast;
@@ -17,6 +18,7 @@ export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileInd
   if (!index) {
     index = buildIndex(program, sourceCode.visitorKeys);
     indexByProgram.set(program, index);
+    keysByProgram.set(program, sourceCode.visitorKeys);
   }
   return index;
 }
@@ -49,4 +51,33 @@ function buildIndex(program: TSESTree.Program, visitorKeys: TSESLint.SourceCode.
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Visits every node below `root` (and `root`), walking the visitor keys of the file's parser, as ESLint
+ * does; `visit` returns false to skip a subtree. Falls back to every property for a node whose file was not
+ * indexed (a tree built by hand).
+ */
+export function forEachNodeBelow(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  const keys = findVisitorKeys(root);
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const nodeKeys = keys?.[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
+    for (let keyIndex = nodeKeys.length - 1; keyIndex >= 0; keyIndex -= 1) {
+      const child = (node as unknown as Record<string, unknown>)[nodeKeys[keyIndex]!];
+      if (Array.isArray(child)) {
+        for (let item = child.length - 1; item >= 0; item -= 1) if (isNode(child[item])) stack.push(child[item] as TSESTree.Node);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function findVisitorKeys(node: TSESTree.Node): TSESLint.SourceCode.VisitorKeys | undefined {
+  let root: TSESTree.Node = node;
+  while (root.parent) root = root.parent;
+  return keysByProgram.get(root);
 }

@@ -10,6 +10,7 @@ import { findConstInitializer } from '../../ast/find-property.js';
 import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
+import { forEachNodeBelow } from '../../family/file-index.js';
 import { findLocalFunction, getReturnedExpression, type FunctionNode } from './local-functions.js';
 
 export const FREE: unique symbol = Symbol('free');
@@ -284,22 +285,23 @@ function unwrapChain(node: TSESTree.Node): TSESTree.Node {
 
 /** Whether `node` contains an identifier that `matches` (a variable of interest), nested functions included. */
 export function mentions(node: TSESTree.Node, matches: (identifier: TSESTree.Identifier | TSESTree.MemberExpression) => boolean): boolean {
-  const stack: TSESTree.Node[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if ((current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.MemberExpression) && matches(current)) return true;
-    for (const [key, child] of Object.entries(current)) {
-      if (key === 'parent') continue;
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) stack.push(item);
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
-  return false;
+  return getReferencesBelow(node).some(matches);
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+type Reference = TSESTree.Identifier | TSESTree.MemberExpression;
+
+/** The identifiers and member expressions below each node asked about: a test is asked about once per scenario. */
+const referencesBelow = new WeakMap<TSESTree.Node, readonly Reference[]>();
+
+function getReferencesBelow(node: TSESTree.Node): readonly Reference[] {
+  let references = referencesBelow.get(node);
+  if (!references) {
+    const found: Reference[] = [];
+    forEachNodeBelow(node, (current) => {
+      if (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.MemberExpression) found.push(current);
+    });
+    references = found;
+    referencesBelow.set(node, references);
+  }
+  return references;
 }

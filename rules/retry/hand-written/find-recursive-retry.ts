@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { alwaysExits, walkSameFunction } from './control-flow.js';
-import { evaluateTest } from './evaluate-test.js';
+import { dependsOn, evaluateTest } from './evaluate-test.js';
 import { findOperation, getChainRoot } from './find-operation.js';
 import type { RecursiveRetry } from './hand-written-retry.js';
 import { getFunctionName, getThisMethodName, isFunctionNode, type FunctionNode } from './local-functions.js';
@@ -127,6 +127,8 @@ function isErrorCheck(test: TSESTree.Node): boolean {
 
 /** Whether taking this branch means the answer failed (true for some 4xx/5xx, never for 200). */
 function isAnswerCheck(context: AnyRuleContext, test: TSESTree.Node, meaning: 'failure' | 'success'): boolean {
+  // Cheap check first: a test that reads nothing of the answer takes the same branch for every status.
+  if (!dependsOn(context, test, createStatusScenario(200, new Set()))) return false;
   const takes = (status: number): boolean => evaluateTest(context, test, createStatusScenario(status, new Set())) === true;
   if (meaning === 'failure') return !takes(200) && HTTP_STATUSES.some((status) => status >= 400 && takes(status));
   return takes(200) && HTTP_STATUSES.some((status) => status >= 400 && !takes(status));
