@@ -25,32 +25,15 @@ export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileInd
 
 function buildIndex(program: TSESTree.Program, visitorKeys: TSESLint.SourceCode.VisitorKeys): FileIndex {
   const byType = new Map<string, TSESTree.Node[]>();
-  const stack: TSESTree.Node[] = [program];
-  // Depth-first, children pushed in reverse so nodes come out in source order.
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  walk(program, visitorKeys, (node) => {
     let bucket = byType.get(node.type);
     if (!bucket) byType.set(node.type, (bucket = []));
     bucket.push(node);
-    const keys = visitorKeys[node.type];
-    if (!keys) continue;
-    for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex -= 1) {
-      const child = (node as unknown as Record<string, unknown>)[keys[keyIndex]!];
-      if (Array.isArray(child)) {
-        for (let item = child.length - 1; item >= 0; item -= 1) if (isNode(child[item])) stack.push(child[item] as TSESTree.Node);
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
-  }
+  });
   const empty: readonly TSESTree.Node[] = [];
   return {
     nodesOfType: (type) => (byType.get(type) ?? empty) as never,
   };
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**
@@ -59,12 +42,17 @@ function isNode(value: unknown): value is TSESTree.Node {
  * indexed (a tree built by hand).
  */
 export function forEachNodeBelow(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
-  const keys = findVisitorKeys(root);
+  walk(root, findVisitorKeys(root), visit);
+}
+
+/** Depth-first, children pushed in reverse so nodes come out in source order. */
+function walk(root: TSESTree.Node, keys: TSESLint.SourceCode.VisitorKeys | undefined, visit: (node: TSESTree.Node) => boolean | void): void {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
-    const nodeKeys = keys?.[node.type] ?? Object.keys(node).filter((key) => key !== 'parent');
+    const nodeKeys = keys ? keys[node.type] : Object.keys(node).filter((key) => key !== 'parent');
+    if (!nodeKeys) continue;
     for (let keyIndex = nodeKeys.length - 1; keyIndex >= 0; keyIndex -= 1) {
       const child = (node as unknown as Record<string, unknown>)[nodeKeys[keyIndex]!];
       if (Array.isArray(child)) {
@@ -80,4 +68,8 @@ function findVisitorKeys(node: TSESTree.Node): TSESLint.SourceCode.VisitorKeys |
   let root: TSESTree.Node = node;
   while (root.parent) root = root.parent;
   return keysByProgram.get(root);
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
