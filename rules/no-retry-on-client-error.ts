@@ -1,14 +1,12 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from './create-rule.js';
 import { reportProblems } from './family/report-problems.js';
 import { collectRetryPolicies } from './retry/collect.js';
-import { throwsOnClientError } from './retry/detectors/http-operation.js';
 import type { RetryPolicy } from './retry/model.js';
 
 type Options = [{ allowedStatuses?: number[] }];
 type MessageIds = 'retriesClientErrors' | 'retriesEveryError';
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 interface Problem {
   readonly node: TSESTree.Node;
@@ -49,43 +47,21 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allowedStatuses = [] }]) {
     return {
-      'Program:exit': () => reportProblems(context, collectRetryPolicies(context), (policy) => getProblem(context, policy, allowedStatuses)),
+      'Program:exit': () => reportProblems(context, collectRetryPolicies(context), (policy) => getProblem(policy, allowedStatuses)),
     };
   },
 });
 
-function getProblem(context: Context, policy: RetryPolicy, allowedStatuses: readonly number[]): Problem | undefined {
+function getProblem(policy: RetryPolicy, allowedStatuses: readonly number[]): Problem | undefined {
   const { condition } = policy;
   if (condition.kind === 'every-error') {
-    if (!canFailOnClientError(context, policy, condition.node)) return undefined;
+    if (!condition.failsOnClientError) return undefined;
     return { node: condition.node, messageId: 'retriesEveryError', data: { library: policy.library } };
   }
   if (condition.kind !== 'client-errors') return undefined;
   const statuses = condition.statuses.filter((status) => !allowedStatuses.includes(status));
   if (statuses.length === 0) return undefined;
   return { node: condition.node, messageId: 'retriesClientErrors', data: { library: policy.library, statuses: formatStatuses(statuses) } };
-}
-
-/**
- * Every error includes 4xx answers only when what is retried fails on them: an HTTP client the retry is
- * attached to, a wrapped operation that sends a request rejecting on 4xx (here or, with types, in another
- * module), or, for a hand-written retry, a test on the answer itself (`if (!res.ok) continue`), or a catch
- * whose tried code fails on one (a try block with `if (!res.ok) throw …`, an axios promise before `.catch(cb)`).
- */
-function canFailOnClientError(context: Context, policy: RetryPolicy, node: TSESTree.Node): boolean {
-  if (policy.client) return true;
-  if (policy.library !== 'hand-written') return policy.operation !== undefined && throwsOnClientError(context, policy.operation);
-  if (node.type === AST_NODE_TYPES.CatchClause) return throwsOnClientError(context, node.parent.block);
-  if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.type !== AST_NODE_TYPES.FunctionExpression) return true;
-  const handled = getPromiseBeforeHandler(node);
-  return handled !== undefined && throwsOnClientError(context, handled);
-}
-
-/** `request().then(…).catch(handler)` → `request().then(…)`: the promise whose failure a handler receives. */
-function getPromiseBeforeHandler(handler: TSESTree.Node): TSESTree.Node | undefined {
-  const call = handler.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(handler as TSESTree.CallExpressionArgument)) return undefined;
-  return call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : undefined;
 }
 
 /** "404", "401 and 404", "400, 401, 403 and 4 more". */

@@ -7,13 +7,17 @@ import { getTypeServices } from '../ast/get-type-services.js';
 import type { InventoryFact } from '../create-rule.js';
 import { createCollector, createFileCollector } from '../family/create-collector.js';
 import { collectHttpUsage } from '../http/collect.js';
+import { failsOnClientError } from './fails-on-client-error.js';
 import { findHandWrittenRetries } from './hand-written-retries.js';
 import { findLibraryRetries } from './library-retries.js';
 import type { RetriedRemoteRequest, RetriedRequest, RetryPolicy } from './model.js';
 import { findRetriedRemoteRequests, findRetriedRequests } from './retried-requests.js';
 
 export const collectRetryPolicies = createCollector<RetryPolicy>((context, index) => {
-  const policies = [...findLibraryRetries(context, index), ...findHandWrittenRetries(context, index)];
+  const policies = [...findLibraryRetries(context, index), ...findHandWrittenRetries(context, index)].map((policy) => {
+    const condition = policy.condition;
+    return condition.kind === 'every-error' ? { ...policy, condition: { ...condition, failsOnClientError: failsOnClientError(context, policy, condition.node) } } : policy;
+  });
   return { models: policies, facts: policies.map((policy) => ({ node: policy.node, fact: describeRetryFact(policy) })) };
 });
 

@@ -32,7 +32,12 @@ export type RetryCondition =
   /** The library's own default condition (see knowledge/ for what that retries). */
   | { readonly kind: 'default' }
   /** Retries every error, whatever the status: 4xx included. */
-  | { readonly kind: 'every-error'; readonly node: TSESTree.Node }
+  | {
+      readonly kind: 'every-error';
+      readonly node: TSESTree.Node;
+      /** Whether what is retried can fail on a 4xx answer at all (set by the collector). */
+      readonly failsOnClientError?: boolean;
+    }
   /** Retries listed 4xx answers other than 408/425/429. */
   | { readonly kind: 'client-errors'; readonly node: TSESTree.Node; readonly statuses: readonly number[] }
   /** Retries only network errors, 5xx, 408/425/429 or similar. */

@@ -49,11 +49,10 @@ const SHARED_RULE_FILES: ReadonlySet<string> = new Set(['rules/create-rule.ts', 
 const KNOWN_FILE_CYCLES: readonly (readonly string[])[] = [
   ['rules/ast/find-undeclared-requires.ts', 'rules/ast/library-references.ts'],
   ['rules/ast/resolve-across-files.ts', 'rules/ast/static-value.ts'],
-  ['rules/http/retried-requests.ts', 'rules/http/superagent-retry.ts'],
 ];
-const KNOWN_FOLDER_CYCLES: readonly (readonly string[])[] = [['rules/http', 'rules/retry']];
+const KNOWN_FOLDER_CYCLES: readonly (readonly string[])[] = [];
 /** Imports against the family list, as `from -> to`. */
-const KNOWN_FAMILY_IMPORTS: readonly string[] = ['http -> retry'];
+const KNOWN_FAMILY_IMPORTS: readonly string[] = [];
 
 const folderOf = (file: string): string => {
   const parts = file.split('/');
