@@ -19,8 +19,9 @@ export function resolveFunction(context: AnyRuleContext, node: TSESTree.Node | u
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(expression), expression);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!definition) return undefined;
-  // A parameter's definition node is its function too: only the function's own name resolves to it.
-  if (definition.type === 'FunctionName') return definition.node as TSESTree.FunctionDeclaration;
+  // A parameter's definition node is its function too: only the function's own name resolves to it. A
+  // `declare function` has no body to read.
+  if (definition.type === 'FunctionName') return isFunctionNode(definition.node) ? definition.node : undefined;
   if (definition.type !== 'Variable' || definition.parent.kind !== 'const') return undefined;
   const declarator = definition.node;
   return declarator.id.type === AST_NODE_TYPES.Identifier ? resolveFunction(context, declarator.init ?? undefined, depth + 1) : undefined;

@@ -69,6 +69,11 @@ export const connect = () => policy.execute(() => pool.connect());`,
     `
 import pRetry from 'p-retry';
 export const ping = () => pRetry(async () => { const response = await fetch(healthUrl); return response.status; }, { randomize: true });`,
+    // a helper only declared here (its body is elsewhere): fetch resolves on 4xx, the helper is not followed
+    `
+import pRetry from 'p-retry';
+declare function signedHeaders(body: string): Promise<Record<string, string>>;
+export const send = (url: string, body: string) => pRetry(async () => fetch(url, { method: 'POST', body, headers: await signedHeaders(body) }), { retries: 3, randomize: true });`,
     // a request that resolves on every answer (validateStatus), and a wrapper whose callers here send no request
     `
 import axios from 'axios';
