@@ -14,6 +14,7 @@ import requireHttpTimeout from './require-http-timeout.js';
 import requireIdempotencyKey from './require-idempotency-key.js';
 import requireLogFields from './require-log-fields.js';
 import requireRetryBackoff from './require-retry-backoff.js';
+import requireTracePropagation from './require-trace-propagation.js';
 
 export { defineConfig } from '../policy/policy.js';
 export { DEFAULT_TEST_PATTERNS } from '../policy/test-files.js';
@@ -26,6 +27,7 @@ export const rules = {
   'require-idempotency-key': requireIdempotencyKey,
   'require-log-fields': requireLogFields,
   'require-retry-backoff': requireRetryBackoff,
+  'require-trace-propagation': requireTracePropagation,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,84 @@
+/**
+ * What sets up tracing for a whole process, and over which outbound libraries the setup then carries the
+ * trace context by itself. OpenTelemetry: `new NodeSDK({ instrumentations }).start()`,
+ * `registerInstrumentations({ instrumentations })`, `getNodeAutoInstrumentations()`, the zero-code
+ * `@opentelemetry/auto-instrumentations-node/register` import; Datadog's `dd-trace` `init()`.
+ *
+ * The SDK packages require Node 22.15 or later in their current versions, so they are not installed here:
+ * their behaviour was read from the opentelemetry-js and opentelemetry-js-contrib sources named below.
+ */
+import type { InstrumentationSpec, TracingSetupSpec } from './types.js';
+
+const SDK_NODE = 'open-telemetry/opentelemetry-js@5ce7acc experimental/packages/opentelemetry-sdk-node/src/sdk.ts';
+const AUTO = 'open-telemetry/opentelemetry-js-contrib metapackages/auto-instrumentations-node/src/utils.ts (`InstrumentationMap`)';
+
+export const nodeSdk = {
+  name: 'OpenTelemetry NodeSDK',
+  packages: ['@opentelemetry/sdk-node'],
+  versionRead: '0.203.0',
+  repository: 'https://github.com/open-telemetry/opentelemetry-js',
+  kind: 'construct',
+  exportName: 'NodeSDK',
+  startMethod: 'start',
+  instrumentationsOption: 'instrumentations',
+  // The constructor keeps `configuration.instrumentations?.flat() ?? []`: with none given, nothing is
+  // patched and no outbound call carries the context, though the propagator is set up.
+  instruments: [],
+  source: `${SDK_NODE} (\`this._instrumentations = configuration.instrumentations?.flat() ?? []\`; \`start()\` calls \`registerInstrumentations\` and \`setupPropagator(… ?? getPropagatorFromEnv())\`)`,
+} as const satisfies TracingSetupSpec;
+
+export const registerInstrumentations = {
+  name: 'OpenTelemetry registerInstrumentations',
+  packages: ['@opentelemetry/instrumentation'],
+  versionRead: '0.203.0',
+  repository: 'https://github.com/open-telemetry/opentelemetry-js',
+  kind: 'call',
+  exportName: 'registerInstrumentations',
+  instrumentationsOption: 'instrumentations',
+  instruments: [],
+  source: 'open-telemetry/opentelemetry-js experimental/packages/opentelemetry-instrumentation/src/autoLoader.ts (`registerInstrumentations(options)` enables `options.instrumentations`)',
+} as const satisfies TracingSetupSpec;
+
+export const autoInstrumentationsRegister = {
+  name: 'OpenTelemetry zero-code instrumentation',
+  packages: ['@opentelemetry/auto-instrumentations-node/register'],
+  versionRead: '0.62.0',
+  repository: 'https://github.com/open-telemetry/opentelemetry-js-contrib',
+  kind: 'import',
+  exportName: '',
+  instruments: 'all',
+  source: 'open-telemetry/opentelemetry-js-contrib metapackages/auto-instrumentations-node/src/register.ts (starts a NodeSDK with `getNodeAutoInstrumentations()`)',
+} as const satisfies TracingSetupSpec;
+
+export const ddTrace = {
+  name: 'Datadog dd-trace',
+  packages: ['dd-trace'],
+  versionRead: '5.x',
+  repository: 'https://github.com/DataDog/dd-trace-js',
+  kind: 'call',
+  exportName: 'init',
+  // `tracer.init()` patches http, https, fetch, kafkajs and amqplib among its default integrations.
+  instruments: 'all',
+  source: 'DataDog/dd-trace-js docs/API.md ("tracer.init() … all integrations are enabled by default")',
+} as const satisfies TracingSetupSpec;
+
+export const TRACING_SETUPS: readonly TracingSetupSpec[] = [nodeSdk, registerInstrumentations, autoInstrumentationsRegister, ddTrace];
+
+/**
+ * Instrumentations and the outbound libraries they inject `traceparent` into. The http instrumentation
+ * patches `http.request`/`https.request`, which axios, got, superagent and node-fetch send through; Node's
+ * global fetch and ky go through undici and need the undici instrumentation.
+ */
+export const INSTRUMENTATIONS: readonly InstrumentationSpec[] = [
+  { package: '@opentelemetry/auto-instrumentations-node', exportName: 'getNodeAutoInstrumentations', injectsInto: 'all', source: `${AUTO}: http, undici, kafkajs, amqplib and the rest, each enabled unless turned off` },
+  { package: '@opentelemetry/instrumentation-http', exportName: 'HttpInstrumentation', injectsInto: ['node:http', 'axios', 'got', 'superagent', 'node-fetch'], source: 'opentelemetry-js experimental/packages/opentelemetry-instrumentation-http/src/http.ts (`propagation.inject(…, optionsParsed.headers)` in `_getPatchOutgoingRequestFunction`)' },
+  { package: '@opentelemetry/instrumentation-undici', exportName: 'UndiciInstrumentation', injectsInto: ['fetch', 'undici', 'ky'], source: 'opentelemetry-js-contrib packages/instrumentation-undici/src/undici.ts (`propagation.inject` into the request headers on `undici:request:create`)' },
+  { package: '@opentelemetry/instrumentation-kafkajs', exportName: 'KafkaJsInstrumentation', injectsInto: ['kafkajs'], source: 'opentelemetry-js-contrib packages/instrumentation-kafkajs/src/instrumentation.ts (`propagation.inject` into `message.headers` on send)' },
+  { package: '@opentelemetry/instrumentation-amqplib', exportName: 'AmqplibInstrumentation', injectsInto: ['amqplib'], source: 'opentelemetry-js-contrib packages/instrumentation-amqplib/src/amqplib.ts (`propagation.inject` into `options.headers` on publish)' },
+];
+
+/** Every package whose import is a tracing setup or an instrumentation, for the cheap text pre-check. */
+export const TRACING_PACKAGES: readonly string[] = [
+  ...TRACING_SETUPS.flatMap((setup) => setup.packages),
+  ...INSTRUMENTATIONS.map((instrumentation) => instrumentation.package),
+];

@@ -1,0 +1,133 @@
+/**
+ * The tracing family's one entry: finds, once per file, the handlers, the outbound calls made while
+ * handling them with how each carries the trace context, and the trace ids minted fresh; records the
+ * inventory (outbound clients and whether they propagate, tracing set up, HTTP apps and access logs).
+ * Cheap first: a file that shows no handler, no client, no tracing setup and no access log needs no walk.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { normalizeHeaderName } from '../../knowledge/tracing/trace-context.js';
+import type { OutboundLibraryName } from '../../knowledge/tracing/types.js';
+import { getTypeServices } from '../ast/get-type-services.js';
+import { getPolicy, type InventoryFact } from '../create-rule.js';
+import { createCollector, type AnyRuleContext, type Detected } from '../family/create-collector.js';
+import type { FileIndex } from '../family/file-index.js';
+import { findAccessLogs } from './detectors/access-logs.js';
+import { findConsumerHandlers } from './detectors/consumer-handlers.js';
+import { describeClient, describeInstance, describeRequestHeaders, findHttp, getOutboundLibrary, getRequestHost } from './detectors/http-calls.js';
+import { describeMintUse, findMintCalls } from './detectors/minted-ids.js';
+import { findInjections } from './detectors/injections.js';
+import { findProducerCalls } from './detectors/producer-calls.js';
+import { findRequestHandlers } from './detectors/request-handlers.js';
+import { contains } from './detectors/syntax.js';
+import { findCoveringSetup, findTracingSetups, type TracingSetup } from './detectors/tracing-setups.js';
+import { IncomingContext } from './incoming.js';
+import type { HandlerScope, OutboundCall, Propagation, TracingModel } from './model.js';
+import { OutgoingHeaders, type HeadersVerdict } from './outgoing-headers.js';
+
+type Fact = NonNullable<Detected<TracingModel>['facts']>[number];
+
+/** Words that a file with request or message handlers contains. */
+const HANDLER_TEXT = /\b(?:req|request|ctx|context|eachMessage|eachBatch|consume|Worker|Controller|intercept|EventPattern|MessagePattern|Processor|RequestHandler|genReqId|idGenerator)\b/;
+/** Words that a file with an outbound call or a minted id contains. */
+const OUTBOUND_TEXT = /fetch|axios|got|ky|superagent|undici|request|http|send|publish|sendToQueue|randomUUID|uuid|nanoid|randomBytes/;
+const HTTP_TEXT = /fetch|axios|got|ky|superagent|undici|http/;
+/** Words that a file holding an inventory fact of the family contains. */
+const FACT_TEXT = /express|fastify|koa|NestFactory|opentelemetry|dd-trace|morgan|pino-http|winston|nestjs-pino|koa-logger|statusCode|axios|got|ky|superagent/;
+
+export const collectTracing = createCollector<TracingModel>(detectTracing);
+
+function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<TracingModel> {
+  const text = context.sourceCode.text;
+  const mayHandle = HANDLER_TEXT.test(text) && OUTBOUND_TEXT.test(text);
+  if (!mayHandle && !FACT_TEXT.test(text)) return { models: [] };
+
+  const traceHeaders = new Set(getPolicy(context).tracing.headers.map(normalizeHeaderName));
+  const facts: Fact[] = [];
+  const setups = findTracingSetups(context, index);
+  const { handlers: requestHandlers, servers } = findRequestHandlers(context, index);
+  const handlers = [...requestHandlers, ...(mayHandle ? findConsumerHandlers(context, index) : [])];
+  for (const setup of setups) facts.push({ node: setup.node, fact: describeSetup(setup) });
+  for (const server of servers) facts.push({ node: server.node, fact: { kind: 'http-server', library: server.framework, properties: {} } });
+  for (const log of findAccessLogs(context, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
+
+  // With type information a client imported from another module needs no library name in this file.
+  const mayCallHttp = HTTP_TEXT.test(text) || (handlers.length > 0 && getTypeServices(context) !== undefined);
+  const usage = mayCallHttp ? findHttp(context, index) : undefined;
+  const injections = findInjections(context);
+  const models: TracingModel[] = [];
+  const incomingByHandler = new Map<HandlerScope, IncomingContext>();
+  const readerFor = (handler: HandlerScope | undefined): OutgoingHeaders => {
+    let incoming = handler ? incomingByHandler.get(handler) : undefined;
+    if (handler && !incoming) incomingByHandler.set(handler, (incoming = new IncomingContext(context, handler, traceHeaders)));
+    return new OutgoingHeaders(context, incoming, traceHeaders, injections.carriers);
+  };
+  const judge = (library: OutboundLibraryName, node: TSESTree.CallExpression, handler: HandlerScope, own: () => HeadersVerdict, client: () => Propagation, host?: string): OutboundCall => {
+    const setup = findCoveringSetup(setups, library);
+    let propagation: Propagation;
+    if (setup) propagation = { kind: 'instrumentation', setup: setup.spec.name };
+    else if (injections.calls.some((call) => contains(handler.function, call))) propagation = { kind: 'inject' };
+    else propagation = combine(own(), client);
+    return { kind: 'outbound-call', library, node, handler, propagation, host };
+  };
+
+  if (usage) {
+    for (const instance of usage.instances) {
+      const verdict = describeInstance(context, usage, instance, traceHeaders, readerFor(undefined));
+      facts.push({ node: instance.node, fact: { kind: 'outbound-client', library: getOutboundLibrary(instance), properties: { propagates: verdict.kind === 'unknown' ? null : verdict.kind === 'client', via: verdict.kind === 'client' ? verdict.how : null, handler: null, host: null } } });
+    }
+    for (const request of usage.requests) {
+      const handler = findHandler(handlers, request.node);
+      if (!handler) continue;
+      const reader = readerFor(handler);
+      const own = (): HeadersVerdict => describeRequestHeaders(context, request, reader);
+      const client = (): Propagation => describeClient(context, usage, request.origin, traceHeaders, reader);
+      models.push(judge(getOutboundLibrary(request), request.node, handler, own, client, getRequestHost(context, request)));
+    }
+  }
+  if (mayHandle) {
+    for (const producer of findProducerCalls(context, index)) {
+      const handler = findHandler(handlers, producer.node);
+      if (handler) models.push(judge(producer.library, producer.node, handler, () => producer.headers(readerFor(handler)), () => ({ kind: 'none' })));
+    }
+    for (const mint of findMintCalls(context)) {
+      const handler = findHandler(handlers, mint.node);
+      const use = describeMintUse(context, mint.node, traceHeaders);
+      if (use.kind === 'trace-id') models.push({ kind: 'minted-id', node: mint.node, minter: mint.minter, usedAs: use.name, handler });
+    }
+  }
+  for (const model of models) {
+    if (model.kind === 'outbound-call') facts.push({ node: model.node, fact: describeOutboundCall(model) });
+  }
+  return { models: models.sort((left, right) => left.node.range[0] - right.node.range[0]), facts };
+}
+
+/** The call's own headers decide when they carry the context; otherwise the client it goes through. */
+function combine(own: HeadersVerdict, client: () => Propagation): Propagation {
+  if (own.kind !== 'none' && own.kind !== 'unknown') return own;
+  const through = client();
+  if (through.kind === 'client') return through;
+  return own.kind === 'unknown' || through.kind === 'unknown' ? { kind: 'unknown' } : { kind: 'none' };
+}
+
+/** The innermost handler a node is written in. */
+function findHandler(handlers: readonly HandlerScope[], node: TSESTree.Node): HandlerScope | undefined {
+  let found: HandlerScope | undefined;
+  for (const handler of handlers) {
+    if (contains(handler.function, node) && (!found || contains(found.function, handler.function))) found = handler;
+  }
+  return found;
+}
+
+function describeOutboundCall(call: OutboundCall): InventoryFact {
+  const propagation = call.propagation;
+  const propagates = propagation.kind === 'unknown' ? null : propagation.kind !== 'none';
+  const via =
+    propagation.kind === 'header' ? propagation.header : propagation.kind === 'client' ? propagation.how : propagation.kind === 'instrumentation' ? propagation.setup : propagation.kind === 'none' || propagation.kind === 'unknown' ? null : propagation.kind;
+  return { kind: 'outbound-client', library: call.library, properties: { propagates, via, handler: call.handler.description, host: call.host ?? null } };
+}
+
+function describeSetup(setup: TracingSetup): InventoryFact {
+  const instruments = setup.instruments === 'all' ? 'all' : [...setup.instruments].sort().join(',');
+  return { kind: 'tracing-setup', library: setup.spec.packages[0]!, properties: { setup: setup.spec.name, instruments } };
+}

@@ -1,0 +1,97 @@
+/**
+ * Access logs in the linted file: pino-http, morgan, express-winston, koa-logger and nestjs-pino
+ * middleware made here; fastify made with its request log on (`logger: true`, a logger's options or
+ * instance, unless `disableRequestLogging: true`); and a hand-written middleware or interceptor that reads
+ * the method, the response status and a clock.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { ACCESS_LOGS, fastifyLogger, fastifyRequestLogOff, handWrittenAccessLog, morganTimedFormats } from '../../../knowledge/tracing/access-logs.js';
+import type { AccessLogSpec } from '../../../knowledge/tracing/types.js';
+import { findProperty } from '../../ast/find-property.js';
+import { CALL, ESM, findLibraryReferences, READ, type TraceMap, type TraceMapElement } from '../../ast/library-references.js';
+import { getStaticValueOf } from '../../ast/static-value.js';
+import { walkDescendants } from '../../ast/walk-descendants.js';
+import type { AnyRuleContext } from '../../family/create-collector.js';
+import type { HandlerScope } from '../model.js';
+import type { HttpServer } from './request-handlers.js';
+import { getStaticMemberName } from './syntax.js';
+
+export interface AccessLog {
+  readonly library: string;
+  readonly node: TSESTree.Node;
+  readonly logsDuration: boolean;
+}
+
+const ACCESS_LOG_TRACE_MAP: TraceMap<AccessLogSpec> = createAccessLogTraceMap();
+const STATUS: ReadonlySet<string> = new Set(handWrittenAccessLog.statusProperties);
+const METHOD: ReadonlySet<string> = new Set(handWrittenAccessLog.methodProperties);
+
+export function findAccessLogs(context: AnyRuleContext, servers: readonly HttpServer[], handlers: readonly HandlerScope[]): AccessLog[] {
+  const found: AccessLog[] = [];
+  for (const reference of findLibraryReferences(context, ACCESS_LOG_TRACE_MAP)) {
+    const spec = reference.info;
+    found.push({ library: spec.name, node: reference.node, logsDuration: spec.name === 'morgan' ? isTimedMorganFormat(context, reference.node) : spec.logsDuration });
+  }
+  for (const server of servers) {
+    if (server.framework !== 'fastify' || server.node.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (hasFastifyRequestLog(context, server.node.arguments[0])) found.push({ library: fastifyLogger.name, node: server.node, logsDuration: true });
+  }
+  for (const handler of handlers) {
+    if (handler.kind === 'request' && isHandWrittenAccessLog(context, handler)) found.push({ library: 'hand-written', node: handler.function, logsDuration: true });
+  }
+  return found;
+}
+
+function hasFastifyRequestLog(context: AnyRuleContext, options: TSESTree.Node | undefined): boolean {
+  const off = findProperty(context, options, fastifyRequestLogOff.option);
+  if (off.kind === 'found' && off.value?.value === true) return false;
+  return fastifyLogger.names.some((name) => {
+    const lookup = findProperty(context, options, name);
+    if (lookup.kind === 'unknown') return true;
+    if (lookup.kind !== 'found') return false;
+    const value = lookup.value?.value;
+    return value === undefined || (value !== false && value !== null && value !== 0 && value !== '');
+  });
+}
+
+/** `morgan('combined')` logs no duration; 'dev', 'short', 'tiny' and formats with `:response-time` do. */
+function isTimedMorganFormat(context: AnyRuleContext, call: TSESTree.Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) return false;
+  const format = getStaticValueOf(context, call.arguments[0])?.value;
+  if (typeof format !== 'string') return true;
+  return (morganTimedFormats as readonly string[]).includes(format) || format.includes(':response-time') || format.includes(':total-time');
+}
+
+/** A middleware or interceptor that reads the request method, the response status and a clock. */
+function isHandWrittenAccessLog(context: AnyRuleContext, handler: HandlerScope): boolean {
+  let status = false;
+  let method = false;
+  let clock = false;
+  walkDescendants(context, handler.function.body, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getStaticMemberName(node);
+      if (name !== undefined && STATUS.has(name)) status = true;
+      if (name !== undefined && METHOD.has(name)) method = true;
+      if (node.object.type === AST_NODE_TYPES.Identifier && name !== undefined && handWrittenAccessLog.timers.some(([object, property]) => node.object.type === AST_NODE_TYPES.Identifier && node.object.name === object && property === name)) clock = true;
+    }
+    return !(status && method && clock);
+  });
+  return status && method && clock;
+}
+
+function createAccessLogTraceMap(): TraceMap<AccessLogSpec> {
+  const map: TraceMap<AccessLogSpec> = {};
+  for (const spec of ACCESS_LOGS) {
+    if (spec.kind !== 'middleware') continue;
+    const element: TraceMapElement<AccessLogSpec> = { [ESM]: true };
+    for (const name of spec.names) {
+      // nestjs-pino's module is used, not called: `LoggerModule.forRoot(…)` in a module's imports.
+      const made: TraceMapElement<AccessLogSpec> = spec.name === 'nestjs-pino' ? { [READ]: spec } : { [CALL]: spec };
+      if (name === 'default') Object.assign(element, made, { default: made });
+      else element[name] = made;
+    }
+    for (const name of spec.packages) map[name] = element;
+  }
+  return map;
+}
