@@ -36,6 +36,11 @@ export interface CheckedProject {
   createFinding(checkId: string, file: string, where: ts.Node | FindingLocation, message: string): Finding;
 }
 
+/**
+ * A project-wide check. One whose id is a rule's is that rule's project-wide part: it runs under the rule's
+ * severity, and besides adding findings it may settle the rule's own (a fact elsewhere in the service shows
+ * them satisfied, as OpenTelemetry started in one module carries the trace context of every call).
+ */
 export interface ProjectCheck {
   /** Full id, `service-policy/<name>`. */
   readonly id: string;
@@ -44,6 +49,8 @@ export interface ProjectCheck {
   /** Severity when the policy file does not name the check. */
   readonly defaultSeverity: 'off' | 'warn' | 'error';
   run(project: CheckedProject, facts: readonly InventoryEntry[]): Finding[];
+  /** Findings of the rules that project-wide facts show satisfied; they are left out of the report. */
+  settle?(project: CheckedProject, facts: readonly InventoryEntry[], findings: readonly Finding[]): ReadonlySet<Finding>;
 }
 
 export const checkDocsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/checks/${name}.md`;

@@ -30,7 +30,9 @@ export function getRuleCatalog(): CatalogEntry[] {
       defaultSeverity: rule.meta.docs?.recommended === true ? 'error' : 'off',
     }),
   );
-  const fromChecks = checks.map(
+  const ruleIds = new Set(fromRules.map((entry) => entry.id));
+  // A check that shares a rule's id is that rule's project-wide part, not an entry of its own.
+  const fromChecks = checks.filter((check) => !ruleIds.has(check.id)).map(
     (check): CatalogEntry => ({
       id: check.id,
       name: check.id.slice(PLUGIN_NAME.length + 1),

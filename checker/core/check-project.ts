@@ -61,9 +61,10 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   const relative = (file: string): string => toRelativePath(resolved.root, file);
   const inventory = outcome.facts.map((fact) => toInventoryEntry(fact, relative, serviceOf)).sort(compareInventory);
   const fixLocations = indexFixLocations(outcome.fixLocations, relative);
-  const findings = outcome.messages.map((message) => toFinding(message, resolved, relative, serviceOf, fixLocations));
   const problems: FileProblem[] = [...loaded.problems, ...outcome.problems];
   const project = createCheckedProject(resolved, loaded, files, suppressions, serviceOf);
+  const ruleFindings = outcome.messages.map((message) => toFinding(message, resolved, relative, serviceOf, fixLocations));
+  const findings = settleRuleFindings(project, inventory, ruleFindings, resolved, problems);
   findings.push(...runChecks(project, inventory, resolved, problems));
 
   return {
@@ -86,6 +87,21 @@ function enabledRuleSeverities(resolved: ResolvedOptions): Record<string, 'warn'
     if (entry.kind === 'rule' && severity && severity !== 'off') enabled[entry.id] = severity;
   }
   return enabled;
+}
+
+/** Drops the rule findings that the checks' project-wide facts show satisfied. */
+function settleRuleFindings(project: CheckedProject, inventory: readonly InventoryEntry[], findings: Finding[], resolved: ResolvedOptions, problems: FileProblem[]): Finding[] {
+  let kept = findings;
+  for (const check of checks) {
+    if (!check.settle || resolved.severities[check.id] === 'off') continue;
+    try {
+      const settled = check.settle(project, inventory, kept);
+      if (settled.size > 0) kept = kept.filter((finding) => !settled.has(finding));
+    } catch (error) {
+      problems.push({ file: '.', message: `check ${check.id} failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` });
+    }
+  }
+  return kept;
 }
 
 function runChecks(project: CheckedProject, inventory: readonly InventoryEntry[], resolved: ResolvedOptions, problems: FileProblem[]): Finding[] {

@@ -1,0 +1,129 @@
+/**
+ * require-access-log on one project of several services: each makes an HTTP app, and logs its requests in
+ * a different way, in another module than the one that makes the app, or not at all.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { checkProject, type CheckResult } from '../../../checker/index.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'policy-check-access-log-'));
+const ID = 'service-policy/require-access-log';
+
+const files: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'platform', private: true, type: 'module' }),
+  '.policy-checkrc.json': JSON.stringify({ rules: { 'require-http-timeout': 'off' } }),
+  // express with morgan mounted from another module: logged.
+  'services/orders/src/app.ts': [
+    "import express from 'express';",
+    "import { requestLog } from './logging.js';",
+    'export const app = express();',
+    'app.use(requestLog);',
+    "app.get('/orders', (_req, res) => { res.json([]); });",
+    '',
+  ].join('\n'),
+  'services/orders/src/logging.ts': ["import morgan from 'morgan';", "export const requestLog = morgan('tiny');", ''].join('\n'),
+  // express with no access log at all: reported at the app, once, though a router is made too.
+  'services/billing/src/main.ts': [
+    "import express, { Router } from 'express';",
+    'const invoices = Router();',
+    "invoices.get('/', (_req, res) => { res.json([]); });",
+    'const app = express();',
+    "app.use('/invoices', invoices);",
+    'app.listen(8080);',
+    '',
+  ].join('\n'),
+  // fastify with its request log on, and fastify with it turned off again.
+  'services/gateway/src/server.ts': ["import Fastify from 'fastify';", 'export const server = Fastify({ logger: { level: \'info\' } });', ''].join('\n'),
+  'services/edge/src/server.ts': ["import Fastify from 'fastify';", 'export const server = Fastify({ logger: true, disableRequestLogging: true });', ''].join('\n'),
+  // NestJS with nestjs-pino's LoggerModule in the app module.
+  'services/catalog/src/main.ts': [
+    "import { NestFactory } from '@nestjs/core';",
+    "import { AppModule } from './app.module.js';",
+    'const app = await NestFactory.create(AppModule);',
+    'await app.listen(3000);',
+    '',
+  ].join('\n'),
+  'services/catalog/src/app.module.ts': [
+    "import { Module } from '@nestjs/common';",
+    "import { LoggerModule } from 'nestjs-pino';",
+    '@Module({ imports: [LoggerModule.forRoot()] })',
+    'export class AppModule {}',
+    '',
+  ].join('\n'),
+  // NestJS with only the built-in logger: reported.
+  'services/search/src/main.ts': [
+    "import { NestFactory } from '@nestjs/core';",
+    "import { SearchModule } from './search.module.js';",
+    'const app = await NestFactory.create(SearchModule, { logger: [\'error\', \'warn\'] });',
+    'await app.listen(3000);',
+    '',
+  ].join('\n'),
+  // koa with a hand-written middleware that logs method, path, status and duration.
+  'services/carts/src/app.ts': [
+    "import Koa from 'koa';",
+    "import pino from 'pino';",
+    'const log = pino();',
+    'export const app = new Koa();',
+    'app.use(async (ctx, next) => {',
+    '  const started = Date.now();',
+    '  await next();',
+    '  log.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Date.now() - started });',
+    '});',
+    '',
+  ].join('\n'),
+  // A library package that only makes a router: no app, nothing to report.
+  'packages/routes/src/index.ts': ["import { Router } from 'express';", 'export const health = Router();', "health.get('/health', (_req, res) => { res.send('ok'); });", ''].join('\n'),
+};
+
+let result: CheckResult;
+
+beforeAll(async () => {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  result = await checkProject({ root });
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('require-access-log', () => {
+  it('reports each HTTP service with no access log once, at the app it makes', () => {
+    const found = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.service} ${finding.severity}`);
+    expect(found).toEqual([
+      'services/billing/src/main.ts:4:13 billing warning',
+      'services/edge/src/server.ts:2:23 edge warning',
+      'services/search/src/main.ts:3:19 search warning',
+    ]);
+  });
+
+  it('names the framework and the service, and what to add', () => {
+    const message = result.findings.find((finding) => finding.ruleId === ID)?.message ?? '';
+    expect(message).toMatch(/^The express app of service `billing` writes no access log anywhere in the service/);
+    expect(message).toContain('pino-http');
+  });
+
+  it('lists the apps and access logs in the inventory', () => {
+    const entries = result.inventory.filter((entry) => entry.kind === 'http-server' || entry.kind === 'access-log').map((entry) => `${entry.kind} ${entry.library} ${entry.service}`);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        'access-log morgan orders',
+        'access-log fastify logger gateway',
+        'access-log nestjs-pino catalog',
+        'access-log hand-written carts',
+        'http-server express billing',
+        'http-server koa carts',
+        'http-server nestjs search',
+      ]),
+    );
+    expect(entries.filter((entry) => entry.endsWith(' routes'))).toEqual([]);
+  });
+
+  it('links its documentation', () => {
+    expect(result.rules.find((rule) => rule.id === ID)?.helpUrl).toBe('https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/checks/require-access-log.md');
+  });
+});
