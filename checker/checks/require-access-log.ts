@@ -5,14 +5,17 @@
  * LoggerModule, fastify made with `logger` on, and a hand-written middleware or interceptor that reads the
  * method, the status and a clock all count. Reported once per service, at the first app it makes.
  */
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { compareInventory, type Finding, type InventoryEntry } from '../report/model.js';
 import { checkDocsUrl, type CheckedProject, type FindingLocation, type ProjectCheck } from './check.js';
+import { findCallAt } from './find-call-at.js';
 
 const NAME = 'require-access-log';
 const ID = `${PLUGIN_NAME}/${NAME}`;
+/** Apps made by tests, fixtures and test harnesses are not services. */
+const TEST_CODE = /(?:^|\/)(?:__tests__|__fixtures__|__mocks__|tests?|e2e|fixtures|mocks|integration-tests)\/|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$|test-utils|test-runner/;
 const FRAMEWORK_NAMES: Readonly<Record<string, string>> = { express: 'express', fastify: 'fastify', koa: 'koa', nestjs: 'NestJS' };
 
 export const requireAccessLog: ProjectCheck = {
@@ -21,10 +24,15 @@ export const requireAccessLog: ProjectCheck = {
   helpUrl: checkDocsUrl(NAME),
   defaultSeverity: 'warn',
   run(project, facts) {
-    const logged = new Set(facts.filter((fact) => fact.kind === 'access-log').map((fact) => fact.service));
+    const servers = facts.filter((fact) => fact.kind === 'http-server' && !TEST_CODE.test(fact.file)).sort(compareInventory);
+    const serving = new Set(servers.map((fact) => fact.service));
+    const logs = facts.filter((fact) => fact.kind === 'access-log');
+    // An access log in a package that makes no app of its own is shared middleware: it may be what every service mounts.
+    if (logs.some((fact) => !serving.has(fact.service))) return [];
+    const logged = new Set(logs.map((fact) => fact.service));
     const firstServer = new Map<string, InventoryEntry>();
-    for (const fact of [...facts].sort(compareInventory)) {
-      if (fact.kind === 'http-server' && !logged.has(fact.service) && !firstServer.has(fact.service)) firstServer.set(fact.service, fact);
+    for (const fact of servers) {
+      if (!logged.has(fact.service) && !firstServer.has(fact.service)) firstServer.set(fact.service, fact);
     }
     const findings: Finding[] = [];
     for (const [service, server] of firstServer) {
@@ -39,21 +47,5 @@ export const requireAccessLog: ProjectCheck = {
 
 /** The call or construction that starts where the app fact was recorded, or that one point. */
 function locateCall(project: CheckedProject, file: string, fact: InventoryEntry): ts.Node | FindingLocation {
-  const point: FindingLocation = { line: fact.line, column: fact.column, endLine: fact.line, endColumn: fact.column };
-  const sourceFile = project.program.getSourceFile(file);
-  if (!sourceFile) return point;
-  let position: number;
-  try {
-    position = sourceFile.getPositionOfLineAndCharacter(fact.line - 1, fact.column - 1);
-  } catch {
-    return point;
-  }
-  let found: ts.Node | undefined;
-  const visit = (node: ts.Node): void => {
-    if (position < node.getStart(sourceFile) || position >= node.getEnd()) return;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.getStart(sourceFile) === position) found ??= node;
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found ?? point;
+  return findCallAt(project.program.getSourceFile(file), fact) ?? { line: fact.line, column: fact.column, endLine: fact.line, endColumn: fact.column };
 }

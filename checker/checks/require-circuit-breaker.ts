@@ -15,6 +15,7 @@ import { describeCallee, findCreationOf, type CalleePath, type Creation } from '
 import { followCallOf, listCalls } from '../../rules/typed/follow-call.js';
 import type { Finding, InventoryEntry } from '../report/model.js';
 import { checkDocsUrl, type CheckedProject, type ProjectCheck } from './check.js';
+import { findCallAt } from './find-call-at.js';
 
 const NAME = 'require-circuit-breaker';
 const ID = `${PLUGIN_NAME}/${NAME}`;
@@ -148,23 +149,4 @@ function isBreaker(checker: ts.TypeChecker, node: ts.CallExpression | ts.NewExpr
   if (!callee) return false;
   const origin = callee.package ?? callee.module;
   return breakers.some((breaker) => (origin === breaker.package || callee.module === breaker.package) && callee.path[0] === breaker.name);
-}
-
-/** The call that starts where the rule recorded the retry (line and column of the fact). */
-function findCallAt(sourceFile: ts.SourceFile | undefined, fact: InventoryEntry): ts.CallExpression | ts.NewExpression | undefined {
-  if (!sourceFile) return undefined;
-  let position: number;
-  try {
-    position = sourceFile.getPositionOfLineAndCharacter(fact.line - 1, fact.column - 1);
-  } catch {
-    return undefined;
-  }
-  let found: ts.CallExpression | ts.NewExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (position < node.getStart(sourceFile) || position >= node.getEnd()) return;
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.getStart(sourceFile) === position) found = node;
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
 }

@@ -49,7 +49,7 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   const handlers = [...requestHandlers, ...(mayHandle ? findConsumerHandlers(context, index) : [])];
   for (const setup of setups) facts.push({ node: setup.node, fact: describeSetup(setup) });
   for (const server of servers) facts.push({ node: server.node, fact: { kind: 'http-server', library: server.framework, properties: {} } });
-  for (const log of findAccessLogs(context, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
+  for (const log of findAccessLogs(context, index, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
 
   // With type information a client imported from another module needs no library name in this file.
   const mayCallHttp = HTTP_TEXT.test(text) || (handlers.length > 0 && getTypeServices(context) !== undefined);

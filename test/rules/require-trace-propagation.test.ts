@@ -327,6 +327,23 @@ app.post('/checkout', async (req, res) => {
   res.json(charge.data);
 });
 `,
+    // Plain JavaScript classes (espree gives them no decorators) and a request made outside the class's handlers.
+    {
+      code: `
+import axios from 'axios';
+
+export class Reporter {
+  constructor(baseURL) {
+    this.client = axios.create({ baseURL, timeout: 1000 });
+  }
+
+  async send(report) {
+    await this.client.post('/reports', report);
+  }
+}
+`,
+      languageOptions: javascript,
+    },
     // Message handlers are skipped when the option says so.
     {
       code: `

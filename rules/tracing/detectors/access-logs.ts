@@ -13,6 +13,7 @@ import { CALL, ESM, findLibraryReferences, READ, type TraceMap, type TraceMapEle
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import type { AnyRuleContext } from '../../family/create-collector.js';
+import type { FileIndex } from '../../family/file-index.js';
 import type { HandlerScope } from '../model.js';
 import type { HttpServer } from './request-handlers.js';
 import { getStaticMemberName } from './syntax.js';
@@ -27,7 +28,7 @@ const ACCESS_LOG_TRACE_MAP: TraceMap<AccessLogSpec> = createAccessLogTraceMap();
 const STATUS: ReadonlySet<string> = new Set(handWrittenAccessLog.statusProperties);
 const METHOD: ReadonlySet<string> = new Set(handWrittenAccessLog.methodProperties);
 
-export function findAccessLogs(context: AnyRuleContext, servers: readonly HttpServer[], handlers: readonly HandlerScope[]): AccessLog[] {
+export function findAccessLogs(context: AnyRuleContext, index: FileIndex, servers: readonly HttpServer[], handlers: readonly HandlerScope[]): AccessLog[] {
   const found: AccessLog[] = [];
   for (const reference of findLibraryReferences(context, ACCESS_LOG_TRACE_MAP)) {
     const spec = reference.info;
@@ -37,10 +38,44 @@ export function findAccessLogs(context: AnyRuleContext, servers: readonly HttpSe
     if (server.framework !== 'fastify' || server.node.type !== AST_NODE_TYPES.CallExpression) continue;
     if (hasFastifyRequestLog(context, server.node.arguments[0])) found.push({ library: fastifyLogger.name, node: server.node, logsDuration: true });
   }
+  const logged = new Set<TSESTree.Node>();
   for (const handler of handlers) {
-    if (handler.kind === 'request' && isHandWrittenAccessLog(context, handler)) found.push({ library: 'hand-written', node: handler.function, logsDuration: true });
+    if (handler.kind !== 'request') continue;
+    const reads = readResponseLine(context, handler.function.body);
+    if (reads.status && reads.method && reads.clock) {
+      logged.add(handler.function);
+      found.push({ library: 'hand-written', node: handler.function, logsDuration: true });
+    }
+  }
+  // `res.on('finish', () => log(req.method, res.statusCode))` in a middleware however it is registered.
+  for (const call of index.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+    const listener = getFinishListener(call);
+    const middleware = listener && findEnclosingFunction(call);
+    if (!middleware || logged.has(middleware)) continue;
+    const reads = readResponseLine(context, middleware.body);
+    if (reads.status && reads.method) {
+      logged.add(middleware);
+      found.push({ library: 'hand-written', node: middleware, logsDuration: reads.clock });
+    }
   }
   return found;
+}
+
+/** `res.on('finish', fn)` / `res.once('close', fn)`: the listener. */
+function getFinishListener(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = getStaticMemberName(callee);
+  const event = call.arguments[0];
+  if ((method !== 'on' && method !== 'once') || event?.type !== AST_NODE_TYPES.Literal || !(handWrittenAccessLog.finishEvents as readonly unknown[]).includes(event.value)) return undefined;
+  return call.arguments[1];
+}
+
+function findEnclosingFunction(node: TSESTree.Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+  }
+  return undefined;
 }
 
 function hasFastifyRequestLog(context: AnyRuleContext, options: TSESTree.Node | undefined): boolean {
@@ -63,21 +98,26 @@ function isTimedMorganFormat(context: AnyRuleContext, call: TSESTree.Node): bool
   return (morganTimedFormats as readonly string[]).includes(format) || format.includes(':response-time') || format.includes(':total-time');
 }
 
-/** A middleware or interceptor that reads the request method, the response status and a clock. */
-function isHandWrittenAccessLog(context: AnyRuleContext, handler: HandlerScope): boolean {
+/** What a middleware or interceptor reads: the request method, the response status, a clock. */
+function readResponseLine(context: AnyRuleContext, body: TSESTree.Node): { status: boolean; method: boolean; clock: boolean } {
   let status = false;
   let method = false;
   let clock = false;
-  walkDescendants(context, handler.function.body, (node) => {
+  walkDescendants(context, body, (node) => {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = getStaticMemberName(node);
       if (name !== undefined && STATUS.has(name)) status = true;
       if (name !== undefined && METHOD.has(name)) method = true;
       if (node.object.type === AST_NODE_TYPES.Identifier && name !== undefined && handWrittenAccessLog.timers.some(([object, property]) => node.object.type === AST_NODE_TYPES.Identifier && node.object.name === object && property === name)) clock = true;
     }
+    if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && !node.computed && node.key.type === AST_NODE_TYPES.Identifier) {
+      // `const { method, path } = req`
+      if (METHOD.has(node.key.name)) method = true;
+      if (STATUS.has(node.key.name)) status = true;
+    }
     return !(status && method && clock);
   });
-  return status && method && clock;
+  return { status, method, clock };
 }
 
 function createAccessLogTraceMap(): TraceMap<AccessLogSpec> {

@@ -78,16 +78,16 @@ function findNestConsumers(context: AnyContext, declaration: TSESTree.ClassDecla
     const source = name ? getImportSource(context, name) : undefined;
     return source !== undefined && modules.includes(source.module) && names.includes(source.name);
   };
-  const isProcessor = declaration.decorators.some((decorator) => isFrom(decorator, NEST_QUEUE_PACKAGES, ['Processor']));
+  const isProcessor = (declaration.decorators ?? []).some((decorator) => isFrom(decorator, NEST_QUEUE_PACKAGES, ['Processor']));
   const handlers: HandlerScope[] = [];
   for (const member of declaration.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method' || !isFunctionNode(member.value)) continue;
     const fn: FunctionNode = member.value;
     const name = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
-    if (member.decorators.some((decorator) => isFrom(decorator, [NEST_MESSAGE_DECORATORS.module], NEST_MESSAGE_DECORATORS.names))) {
+    if ((member.decorators ?? []).some((decorator) => isFrom(decorator, [NEST_MESSAGE_DECORATORS.module], NEST_MESSAGE_DECORATORS.names))) {
       const roots = fn.params.flatMap((parameter) => rootOf(parameter, undefined));
       handlers.push(createMessageHandler('nestjs-microservices', 'NestJS message handler', fn, roots));
-    } else if (isProcessor && (name === 'process' || member.decorators.some((decorator) => isFrom(decorator, NEST_QUEUE_PACKAGES, ['Process'])))) {
+    } else if (isProcessor && (name === 'process' || (member.decorators ?? []).some((decorator) => isFrom(decorator, NEST_QUEUE_PACKAGES, ['Process'])))) {
       handlers.push(createMessageHandler('bullmq', 'NestJS queue processor', fn, rootOf(fn.params[0], undefined)));
     }
   }

@@ -163,13 +163,13 @@ function findNestHandlers(context: AnyContext, declaration: TSESTree.ClassDeclar
     return source !== undefined && (nestjs.packages as readonly string[]).includes(source.module) && names.includes(source.name);
   };
   const implementsName = (name: string): boolean => (declaration.implements ?? []).some((clause) => clause.expression.type === AST_NODE_TYPES.Identifier && clause.expression.name === name);
-  const isController = declaration.decorators.some((decorator) => fromNest(decorator, [nestRoles.controller.decorator]));
+  const isController = (declaration.decorators ?? []).some((decorator) => fromNest(decorator, [nestRoles.controller.decorator]));
   const handlers: HandlerScope[] = [];
   for (const member of declaration.body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'method' || !isFunctionNode(member.value)) continue;
     const fn = member.value;
     const name = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
-    if (isController && member.decorators.some((decorator) => fromNest(decorator, nestjs.routeMethods))) {
+    if (isController && (member.decorators ?? []).some((decorator) => fromNest(decorator, nestjs.routeMethods))) {
       handlers.push({ ...createNestHandler(fn, 'NestJS controller method'), incoming: findNestIncoming(fn, fromNest) });
     } else if (name === nestRoles.interceptor.method && fn.params.length === 2 && implementsName(nestRoles.interceptor.interface)) {
       const parameter = getParameterIdentifier(fn.params[0]);

@@ -2,15 +2,10 @@
  * require-access-log on one project of several services: each makes an HTTP app, and logs its requests in
  * a different way, in another module than the one that makes the app, or not at all.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useScenarioProject } from './scenario-project.js';
 
-import { checkProject, type CheckResult } from '../../../checker/index.js';
-
-const root = mkdtempSync(path.join(tmpdir(), 'policy-check-access-log-'));
 const ID = 'service-policy/require-access-log';
 
 const files: Record<string, string> = {
@@ -75,25 +70,33 @@ const files: Record<string, string> = {
     '});',
     '',
   ].join('\n'),
+  // express with a request logger made by a factory, logging on 'finish' (method, path and status, no duration).
+  'services/flags/src/app.ts': [
+    "import express from 'express';",
+    "import { requestLogger } from './request-logger.js';",
+    'export const app = express();',
+    'app.use(requestLogger());',
+    '',
+  ].join('\n'),
+  'services/flags/src/request-logger.ts': [
+    "import type { RequestHandler } from 'express';",
+    'export const requestLogger = (): RequestHandler => (req, res, next) => {',
+    "  res.on('finish', () => console.info(`${res.statusCode} ${req.method} ${req.originalUrl}`));",
+    '  next();',
+    '};',
+    '',
+  ].join('\n'),
+  // An app made by a test harness is not a service.
+  'services/flags/test/harness.ts': ["import express from 'express';", 'export const testApp = express();', ''].join('\n'),
   // A library package that only makes a router: no app, nothing to report.
   'packages/routes/src/index.ts': ["import { Router } from 'express';", 'export const health = Router();', "health.get('/health', (_req, res) => { res.send('ok'); });", ''].join('\n'),
 };
 
-let result: CheckResult;
-
-beforeAll(async () => {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  result = await checkProject({ root });
-});
-
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const project = useScenarioProject('policy-check-access-log-', files);
 
 describe('require-access-log', () => {
   it('reports each HTTP service with no access log once, at the app it makes', () => {
-    const found = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.service} ${finding.severity}`);
+    const found = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.service} ${finding.severity}`);
     expect(found).toEqual([
       'services/billing/src/main.ts:4:13 billing warning',
       'services/edge/src/server.ts:2:23 edge warning',
@@ -102,19 +105,20 @@ describe('require-access-log', () => {
   });
 
   it('names the framework and the service, and what to add', () => {
-    const message = result.findings.find((finding) => finding.ruleId === ID)?.message ?? '';
+    const message = project.result().findings.find((finding) => finding.ruleId === ID)?.message ?? '';
     expect(message).toMatch(/^The express app of service `billing` writes no access log anywhere in the service/);
     expect(message).toContain('pino-http');
   });
 
   it('lists the apps and access logs in the inventory', () => {
-    const entries = result.inventory.filter((entry) => entry.kind === 'http-server' || entry.kind === 'access-log').map((entry) => `${entry.kind} ${entry.library} ${entry.service}`);
+    const entries = project.result().inventory.filter((entry) => entry.kind === 'http-server' || entry.kind === 'access-log').map((entry) => `${entry.kind} ${entry.library} ${entry.service}`);
     expect(entries).toEqual(
       expect.arrayContaining([
         'access-log morgan orders',
         'access-log fastify logger gateway',
         'access-log nestjs-pino catalog',
         'access-log hand-written carts',
+        'access-log hand-written flags',
         'http-server express billing',
         'http-server koa carts',
         'http-server nestjs search',
@@ -124,6 +128,6 @@ describe('require-access-log', () => {
   });
 
   it('links its documentation', () => {
-    expect(result.rules.find((rule) => rule.id === ID)?.helpUrl).toBe('https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/checks/require-access-log.md');
+    expect(project.result().rules.find((rule) => rule.id === ID)?.helpUrl).toBe('https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/checks/require-access-log.md');
   });
 });

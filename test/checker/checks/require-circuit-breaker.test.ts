@@ -2,15 +2,10 @@
  * require-circuit-breaker on one project holding a scenario per folder: which retries a breaker covers, across
  * modules, and which it does not.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useScenarioProject } from './scenario-project.js';
 
-import { checkProject, type CheckResult } from '../../../checker/index.js';
-
-const root = mkdtempSync(path.join(tmpdir(), 'policy-check-breaker-'));
 const ID = 'service-policy/require-circuit-breaker';
 
 const files: Record<string, string> = {
@@ -107,30 +102,20 @@ const files: Record<string, string> = {
   ].join('\n'),
 };
 
-let result: CheckResult;
-
-beforeAll(async () => {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  result = await checkProject({ root });
-});
-
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const project = useScenarioProject('policy-check-breaker-', files);
 
 describe('require-circuit-breaker', () => {
   it('reports exactly the retries of external dependencies no breaker covers', () => {
-    const found = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.severity}`);
+    const found = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.severity}`);
     expect(found).toEqual(['clients/http.ts:4 warning', 'cockatiel/alone.ts:2 warning', 'loud/fetch.ts:3 warning']);
   });
 
   it('names the client or the external call in its message', () => {
-    const messages = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => finding.message.split(' with no circuit breaker')[0]);
+    const messages = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => finding.message.split(' with no circuit breaker')[0]);
     expect(messages).toEqual(['axios-retry retries the client `search`', 'cockatiel retries an operation that calls `fetch`', 'p-retry retries an operation that calls `fetch`']);
   });
 
   it('links its documentation', () => {
-    expect(result.rules.find((rule) => rule.id === ID)?.helpUrl).toBe('https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/checks/require-circuit-breaker.md');
+    expect(project.result().rules.find((rule) => rule.id === ID)?.helpUrl).toBe('https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs/checks/require-circuit-breaker.md');
   });
 });

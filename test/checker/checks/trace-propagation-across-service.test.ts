@@ -3,15 +3,11 @@
  * findings on the calls its instrumentations cover, in that service only; calls its instrumentations do
  * not cover, and trace ids minted fresh, stay reported.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProject } from '../../../checker/index.js';
+import { useScenarioProject } from './scenario-project.js';
 
-import { checkProject, type CheckResult } from '../../../checker/index.js';
-
-const root = mkdtempSync(path.join(tmpdir(), 'policy-check-tracing-'));
 const ID = 'service-policy/require-trace-propagation';
 
 const handlers = [
@@ -47,21 +43,11 @@ const files: Record<string, string> = {
   'services/legacy/src/routes.ts': handlers,
 };
 
-let result: CheckResult;
-
-beforeAll(async () => {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  result = await checkProject({ root });
-});
-
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const project = useScenarioProject('policy-check-tracing-', files);
 
 describe('require-trace-propagation across a service', () => {
   it('settles the calls a setup in the same service instruments, and nothing else', () => {
-    const found = result.findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' ')[0]}`);
+    const found = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.message.split(' ')[0]}`);
     expect(found).toEqual([
       'services/api/src/routes.ts:7 fetch',
       'services/api/src/routes.ts:8 `randomUUID()`',
@@ -73,14 +59,14 @@ describe('require-trace-propagation across a service', () => {
   });
 
   it('lists the setups and whether each outbound call propagates', () => {
-    const setups = result.inventory.filter((entry) => entry.kind === 'tracing-setup').map((entry) => `${entry.service} ${String(entry.properties.instruments)}`);
+    const setups = project.result().inventory.filter((entry) => entry.kind === 'tracing-setup').map((entry) => `${entry.service} ${String(entry.properties.instruments)}`);
     expect(setups).toEqual(['api axios,got,node-fetch,node:http,superagent', 'web all']);
-    const calls = result.inventory.filter((entry) => entry.kind === 'outbound-client' && entry.service === 'legacy').map((entry) => `${entry.library} ${String(entry.properties.propagates)}`);
+    const calls = project.result().inventory.filter((entry) => entry.kind === 'outbound-client' && entry.service === 'legacy').map((entry) => `${entry.library} ${String(entry.properties.propagates)}`);
     expect(calls).toEqual(['axios false', 'fetch false']);
   });
 
   it('settles nothing when the module that starts tracing is not among the checked paths', async () => {
-    const withoutSetups = await checkProject({ root, paths: ['services/api/src/routes.ts'] });
+    const withoutSetups = await checkProject({ root: project.root, paths: ['services/api/src/routes.ts'] });
     expect(withoutSetups.findings.filter((finding) => finding.ruleId === ID)).toHaveLength(3);
   });
 });
