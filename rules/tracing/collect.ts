@@ -15,7 +15,7 @@ import type { FileIndex } from '../family/file-index.js';
 import { findAccessLogs } from './detectors/access-logs.js';
 import { findConsumerHandlers } from './detectors/consumer-handlers.js';
 import { describeClient, describeInstance, describeRequestHeaders, findHttp, getOutboundLibrary, getRequestHost } from './detectors/http-calls.js';
-import { describeMintUse, findMintCalls } from './detectors/minted-ids.js';
+import { describeMintUse, findMintCalls, REQUEST_ID_GENERATORS } from './detectors/minted-ids.js';
 import { findInjections } from './detectors/injections.js';
 import { findProducerCalls } from './detectors/producer-calls.js';
 import { findRequestHandlers } from './detectors/request-handlers.js';
@@ -93,7 +93,8 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
     for (const mint of findMintCalls(context)) {
       const handler = findHandler(handlers, mint.node);
       const use = describeMintUse(context, mint.node, traceHeaders);
-      if (use.kind === 'trace-id') models.push({ kind: 'minted-id', node: mint.node, minter: mint.minter, usedAs: use.name, handler });
+      // Outside a handler only a request-id generator (`genReqId`) mints per request.
+      if (use.kind === 'trace-id' && (handler || REQUEST_ID_GENERATORS.has(use.name))) models.push({ kind: 'minted-id', node: mint.node, minter: mint.minter, usedAs: use.name, handler });
     }
   }
   for (const model of models) {

@@ -41,7 +41,7 @@ describe('checkProject on fixtures/checkout-service', () => {
       'src/clients/pricing-client.ts:37',
       'src/routes/carts.ts:39',
       'src/routes/carts.ts:44',
-      'src/server.ts:33',
+      'src/server.ts:34',
     ]);
     expect(new Set(shared.map((finding) => JSON.stringify(finding.fixLocation)))).toEqual(new Set([JSON.stringify({ label: 'pino logger `logger`', file: 'src/logger.ts', line: 7 })]));
     const worker = result.findings.filter((finding) => finding.file === 'src/workers/abandoned-carts.ts');
@@ -56,8 +56,24 @@ describe('checkProject on fixtures/checkout-service', () => {
       'src/logger.ts:7 pino logger [hostname, name, pid]',
       'src/logger.ts:15 pino moduleLogger() [hostname, module, name, pid] root src/logger.ts:7',
       'src/routes/carts.ts:28 pino log [cartId, hostname, name, pid, traceId] root src/logger.ts:7',
-      'src/server.ts:19 pino-http req.log [hostname, name, pid, req, req.id] req.id (from the x-request-id header)',
+      'src/server.ts:20 pino-http req.log [hostname, name, pid, req, req.id] req.id (from the x-request-id header)',
       'src/workers/abandoned-carts.ts:11 winston logger [service, timestamp]',
+    ]);
+  });
+
+  it('reports exactly the require-trace-propagation findings written beside the code, and whether each outbound call propagates', () => {
+    const rule = 'service-policy/require-trace-propagation';
+    const expected = readExpectations(FIXTURE).filter((finding) => finding.ruleId === rule);
+    expect(describeFindings(result.findings.filter((finding) => finding.ruleId === rule))).toEqual(describeFindings(expected));
+    const calls = result.inventory
+      .filter((entry) => entry.kind === 'outbound-client')
+      .map((entry) => `${entry.file}:${entry.line} ${entry.library} ${String(entry.properties.propagates)} ${String(entry.properties.via)}`);
+    expect(calls).toEqual([
+      'src/clients/pricing-client.ts:12 axios false null',
+      'src/routes/shipping.ts:15 axios true request interceptor',
+      'src/routes/shipping.ts:23 axios true request interceptor',
+      'src/routes/shipping.ts:28 fetch true traceparent',
+      'src/routes/shipping.ts:37 fetch false null',
     ]);
   });
 });

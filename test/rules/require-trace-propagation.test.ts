@@ -258,6 +258,21 @@ app.use((req, _res, next) => {
   next();
 });
 `,
+    // A traceparent built from the incoming trace id and a fresh span id continues the trace.
+    `
+import { randomBytes } from 'node:crypto';
+import express from 'express';
+
+const app = express();
+app.get('/labels/:id', async (req, res) => {
+  const traceId = req.header('traceparent')?.split('-')[1] ?? '';
+  const label = await fetch('http://labels:8080/' + req.params.id, {
+    headers: { traceparent: \`00-\${traceId}-\${randomBytes(8).toString('hex')}-01\` },
+    signal: AbortSignal.timeout(1_000),
+  });
+  res.json(await label.json());
+});
+`,
     // A fresh id for a new entity is not a trace id.
     `
 import { v4 as uuid } from 'uuid';

@@ -54,6 +54,10 @@ export function describeMintUse(context: AnyRuleContext, call: TSESTree.CallExpr
     if (!parent) return { kind: 'other' };
     switch (parent.type) {
       case AST_NODE_TYPES.TemplateLiteral:
+        // `00-${traceId}-${newSpanId}-01`: a fresh span id beside the incoming trace id continues the trace.
+        if (parent.expressions.length > 1) return { kind: 'other' };
+        node = parent;
+        continue;
       case AST_NODE_TYPES.AwaitExpression:
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSNonNullExpression:
