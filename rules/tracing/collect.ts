@@ -53,7 +53,7 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
 
   // With type information a client imported from another module needs no library name in this file.
   const mayCallHttp = HTTP_TEXT.test(text) || (handlers.length > 0 && getTypeServices(context) !== undefined);
-  const usage = mayCallHttp ? findHttp(context, index) : undefined;
+  const usage = mayCallHttp ? findHttp(context) : undefined;
   const injections = findInjections(context);
   const models: TracingModel[] = [];
   const incomingByHandler = new Map<HandlerScope, IncomingContext>();

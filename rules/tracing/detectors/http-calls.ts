@@ -9,13 +9,12 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { normalizeHeaderName } from '../../../knowledge/tracing/trace-context.js';
 import type { OutboundLibraryName } from '../../../knowledge/tracing/types.js';
 import { findProperty } from '../../ast/find-property.js';
-import { getTypeServices } from '../../ast/get-type-services.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import type { AnyRuleContext } from '../../family/create-collector.js';
-import type { FileIndex } from '../../family/file-index.js';
-import { findHttpUsage, type ClientOrigin, type ClientUse, type HttpInstance, type HttpRequest, type HttpUsage } from '../../http/find-http-usage.js';
+import { collectHttpUsage } from '../../http/collect.js';
+import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } from '../../http/model.js';
 import { followRequestChain } from '../../http/request-chain.js';
 import type { TypedClient } from '../../http/typed-clients.js';
 import { describeInjection, describeInjectionText, type Injection } from '../injecting-function.js';
@@ -25,9 +24,9 @@ import { best } from '../outgoing-headers.js';
 /** A client's verdict: it injects on every request (and how), it may, or it does not. */
 export type ClientPropagation = { readonly kind: 'client'; readonly how: string } | { readonly kind: 'unknown' } | { readonly kind: 'none' };
 
-export function findHttp(context: AnyRuleContext, index: FileIndex): HttpUsage {
-  // The same calls require-http-timeout hands over, so the shared per-file usage is the same whichever rule asks first.
-  return findHttpUsage(context, getTypeServices(context) ? index.nodesOfType(AST_NODE_TYPES.CallExpression) : []);
+/** The http family's requests and clients in the file, found once and shared with its rules. */
+export function findHttp(context: AnyRuleContext): HttpUsage {
+  return collectHttpUsage(context);
 }
 
 export function getOutboundLibrary(request: HttpRequest | HttpInstance): OutboundLibraryName {
