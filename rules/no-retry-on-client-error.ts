@@ -27,7 +27,7 @@ export default createRule<Options, MessageIds>({
       retriesClientErrors:
         '{{library}} retries {{statuses}}, answers that will not change on a retry: each retry burns capacity and delays the error the caller must handle; retry only network errors, 5xx, 408, 425 and 429.',
       retriesEveryError:
-        '{{library}} retries every error, 400, 401, 403 and 404 included, answers that will not change on a retry: each retry burns capacity and delays the error the caller must handle; retry only network errors, 5xx, 408, 425 and 429.',
+        '{{library}} retries every error, including 400, 401, 403 and 404 answers that will not change on a retry: each retry burns capacity and delays the error the caller must handle; retry only network errors, 5xx, 408, 425 and 429.',
     },
     schema: [
       {

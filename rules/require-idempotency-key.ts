@@ -27,7 +27,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       missingIdempotencyKey:
-        '{{method}} request retried by {{retrier}} without an idempotency key: a retry after a lost response repeats the side effect (a second charge, a duplicate order); send a {{headers}} header with a key created once per operation, outside the retry.',
+        '{{method}} request retried by {{retrier}} without an idempotency key: a retry after a lost response repeats the side effect (a second charge, a duplicate order); send an idempotency key in the {{headers}} header, created once per operation outside the retry.',
       keyCreatedPerAttempt:
         '{{method}} request retried by {{retrier}} creates its idempotency key inside the retried code: every attempt sends a new key, so the server cannot recognise the resend and repeats the side effect; create the key once, before the retry starts.',
     },

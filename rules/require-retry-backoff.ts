@@ -25,9 +25,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       noDelay:
-        '{{library}} retries immediately ({{reason}}): when the dependency fails every caller hits it again at once and keeps it down; back off exponentially with jitter between attempts.',
+        '{{library}} retries immediately ({{reason}}): when the dependency fails every caller hits it again at once and keeps it down; {{fix}} between attempts.',
       constantDelay:
-        '{{library}} retries after a constant delay ({{reason}}): callers that failed together retry together at a fixed rate and keep an overloaded dependency down; back off exponentially with jitter.',
+        '{{library}} retries after a constant delay ({{reason}}): callers that failed together retry together at a fixed rate and keep an overloaded dependency down; {{fix}}.',
       delayDoesNotGrow:
         '{{library}} retries after a randomized delay that does not grow ({{reason}}): the jitter spreads callers out, but they keep hitting an overloaded dependency at the same rate however long it stays down; make the delay grow exponentially and keep the jitter.',
       noJitter:
@@ -56,7 +56,7 @@ export default createRule<Options, MessageIds>({
 
 function getProblem(policy: RetryPolicy, requireJitter: boolean): Problem | undefined {
   const { backoff } = policy;
-  const data = { library: policy.library, reason: backoff.reason };
+  const data = { library: policy.library, reason: backoff.reason, fix: requireJitter ? 'back off exponentially with jitter' : 'back off exponentially' };
   if (backoff.kind === 'none') return { node: policy.node, messageId: 'noDelay', data };
   if (backoff.kind === 'constant') return { node: policy.node, messageId: backoff.jitter === true ? 'delayDoesNotGrow' : 'constantDelay', data };
   if (requireJitter && backoff.jitter === false) return { node: policy.node, messageId: 'noJitter', data };

@@ -320,7 +320,7 @@ export class InventoryClient {
       code: `
 import { retry } from 'rxjs/operators';
 export const notifications$ = socket$.pipe(retry());`,
-      errors: [{ messageId: 'unboundedRetry', line: 3, column: 44, data: { library: 'rxjs', reason: 'retry() with no count retries forever' } }],
+      errors: [{ messageId: 'unboundedRetry', line: 3, column: 44, data: { library: 'rxjs', reason: '`retry()` with no count retries forever' } }],
       output: null,
     },
     {
@@ -403,7 +403,7 @@ export async function consumeOrders(channel: Channel, handle: (order: unknown) =
     }
   });
 }`,
-      errors: [{ messageId: 'unboundedRetry', line: 10, column: 7, data: { library: 'amqplib', reason: 'nack() requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
+      errors: [{ messageId: 'unboundedRetry', line: 10, column: 7, data: { library: 'amqplib', reason: '`nack()` requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
       output: null,
     },
     {
@@ -423,7 +423,7 @@ export async function consumePayments(channel: Channel, handle: (payment: unknow
   };
   await channel.consume('payments', onPayment);
 }`,
-      errors: [{ messageId: 'unboundedRetry', line: 11, column: 7, data: { library: 'amqplib', reason: 'nack() requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
+      errors: [{ messageId: 'unboundedRetry', line: 11, column: 7, data: { library: 'amqplib', reason: '`nack()` requeues the message by default and nothing counts its deliveries or dead-letters it' } }],
       output: null,
     },
     {

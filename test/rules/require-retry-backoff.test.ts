@@ -156,7 +156,7 @@ import axios from 'axios';
 import axiosRetry from 'axios-retry';
 export const inventory = axios.create({ baseURL: process.env.INVENTORY_URL, timeout: 2_000 });
 axiosRetry(inventory, { retries: 3 });`,
-      errors: [{ messageId: 'noDelay', line: 5, column: 1, data: { library: 'axios-retry', reason: 'axios-retry default retryDelay (no delay)' } }],
+      errors: [{ messageId: 'noDelay', line: 5, column: 1, data: { library: 'axios-retry', reason: 'axios-retry default retryDelay, no delay', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     {
@@ -173,7 +173,7 @@ const axiosRetry = require('axios-retry').default;
 const RETRY_DELAY_MS = 1000;
 axiosRetry(client, { retries: 3, retryDelay: () => RETRY_DELAY_MS });`,
       languageOptions: COMMONJS,
-      errors: [{ messageId: 'constantDelay', line: 4, column: 1, data: { library: 'axios-retry', reason: 'retryDelay of 1000 ms' } }],
+      errors: [{ messageId: 'constantDelay', line: 4, column: 1, data: { library: 'axios-retry', reason: 'retryDelay of 1000 ms', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     {
@@ -195,7 +195,7 @@ attach(client);`,
       code: `
 import pRetry from 'p-retry';
 export const fetchOrder = (id: string) => pRetry(() => orders.get(id), { retries: 5 });`,
-      errors: [{ messageId: 'noJitter', line: 3, column: 43, data: { library: 'p-retry', reason: 'exponential backoff without jitter (randomize defaults to false in p-retry)' } }],
+      errors: [{ messageId: 'noJitter', line: 3, column: 43, data: { library: 'p-retry', reason: 'exponential backoff without jitter, randomize defaults to false in p-retry' } }],
       output: null,
     },
     {
@@ -224,7 +224,7 @@ export const publish = (event: OrderEvent) => retry(async () => broker.publish(e
       code: `
 import { ConstantBackoff, handleAll, retry } from 'cockatiel';
 export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(500) });`,
-      errors: [{ messageId: 'constantDelay', line: 3, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms' } }],
+      errors: [{ messageId: 'constantDelay', line: 3, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     {
@@ -246,7 +246,7 @@ export const policy = resilience.retry(resilience.handleAll, { maxAttempts: 3, b
       code: `
 import ky from 'ky';
 export const getOrder = (id: string) => ky.get(\`/api/orders/\${id}\`).json();`,
-      errors: [{ messageId: 'noJitter', line: 3, column: 41, data: { library: 'ky', reason: 'ky default backoff (0.3 s × 2^(n−1), no jitter)' } }],
+      errors: [{ messageId: 'noJitter', line: 3, column: 41, data: { library: 'ky', reason: 'ky default backoff, 0.3 s doubled on each retry, no jitter' } }],
       output: null,
     },
     {
@@ -326,7 +326,7 @@ export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBa
       filename: TYPED_FILENAME,
       languageOptions: typed,
       options: [{ requireJitter: false }],
-      errors: [{ messageId: 'constantDelay', line: 4, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms' } }],
+      errors: [{ messageId: 'constantDelay', line: 4, column: 23, data: { library: 'cockatiel', reason: 'ConstantBackoff of 500 ms', fix: 'back off exponentially' } }],
       output: null,
     },
     // axios interceptors that re-send after a fixed wait, or at once
@@ -346,7 +346,7 @@ catalog.interceptors.response.use(
     return catalog.request(config);
   },
 );`,
-      errors: [{ messageId: 'constantDelay', line: 5, column: 1, data: { library: 'hand-written', reason: 'wait(1000)' } }],
+      errors: [{ messageId: 'constantDelay', line: 5, column: 1, data: { library: 'hand-written', reason: '`wait(1000)`', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     {
@@ -363,7 +363,7 @@ ax.interceptors.response.use(
   },
 );`,
       languageOptions: javascript,
-      errors: [{ messageId: 'noDelay', line: 4, column: 1, data: { library: 'hand-written', reason: 'no wait between attempts' } }],
+      errors: [{ messageId: 'noDelay', line: 4, column: 1, data: { library: 'hand-written', reason: 'no wait between attempts', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     // a randomized delay that does not grow: jitter alone does not back off
@@ -377,7 +377,7 @@ export const retry = (fn, retriesLeft = 5, interval = 1000) =>
     return retry(fn, retriesLeft - 1, interval);
   });`,
       languageOptions: javascript,
-      errors: [{ messageId: 'delayDoesNotGrow', line: 7, column: 12, data: { library: 'hand-written', reason: 'delay(interval)' } }],
+      errors: [{ messageId: 'delayDoesNotGrow', line: 7, column: 12, data: { library: 'hand-written', reason: '`delay(interval)`' } }],
       output: null,
     },
     {

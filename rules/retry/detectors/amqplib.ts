@@ -48,7 +48,7 @@ export function describeRedeliveries(context: AnyRuleContext, handler: FunctionN
       bound:
         requeue === 'unknown' || countsDeliveries
           ? { kind: 'unknown' }
-          : { kind: 'unbounded', reason: `${method}() requeues the message by default and nothing counts its deliveries or dead-letters it` },
+          : { kind: 'unbounded', reason: `\`${method}()\` requeues the message by default and nothing counts its deliveries or dead-letters it` },
       // The broker redelivers at once; whether that needs a delay is the consumer's design, not judged here.
       backoff: { kind: 'unknown', jitter: 'unknown', reason: 'broker redelivery' },
       condition: { kind: 'default' },

@@ -78,7 +78,7 @@ function describe(detection: Detection, node: TSESTree.Node, sources: readonly O
 }
 
 function getBackoff(detection: Detection, found: ReturnType<typeof findOption>): RetryBackoff {
-  if (found.kind === 'absent') return { kind: 'none', jitter: false, reason: 'axios-retry default retryDelay (no delay)' };
+  if (found.kind === 'absent') return { kind: 'none', jitter: false, reason: 'axios-retry default retryDelay, no delay' };
   if (found.kind === 'unknown') return { kind: 'unknown', jitter: 'unknown', reason: 'retryDelay' };
   return classifyDelay(detection, found.node, found.node ? undefined : found.value?.value, 'retryDelay');
 }

@@ -114,7 +114,7 @@ function getCondition(detection: Detection, node: TSESTree.Node, depth = 0): Ret
 }
 
 function getBackoff(detection: Detection, found: ReturnType<typeof findOption>, depth = 0): RetryBackoff {
-  if (found.kind === 'absent') return { kind: 'none', jitter: false, reason: 'cockatiel default backoff (ConstantBackoff(0): no delay)' };
+  if (found.kind === 'absent') return { kind: 'none', jitter: false, reason: 'cockatiel default backoff `new ConstantBackoff(0)`, no delay' };
   if (found.kind === 'unknown' || !found.node) return { kind: 'unknown', jitter: 'unknown', reason: 'backoff' };
   const expression = unwrapExpression(found.node);
   if (expression.type === AST_NODE_TYPES.Identifier && depth < 4) {
@@ -137,7 +137,7 @@ function getBackoff(detection: Detection, found: ReturnType<typeof findOption>, 
         return { kind: 'custom', jitter: 'unknown', reason: 'IterableBackoff' };
       }
       if (durations.every((duration) => duration === durations[0])) return constantDelay(Number(durations[0] ?? 0), 'IterableBackoff');
-      return { kind: 'custom', jitter: false, reason: `IterableBackoff([${durations.join(', ')}]) (fixed delays, no jitter)` };
+      return { kind: 'custom', jitter: false, reason: `\`IterableBackoff([${durations.join(', ')}])\`, fixed delays with no jitter` };
     }
     case 'DelegateBackoff':
       return classifyDelay(detection, firstArgument, undefined, 'DelegateBackoff');
@@ -149,7 +149,7 @@ function getBackoff(detection: Detection, found: ReturnType<typeof findOption>, 
 function getExponentialBackoff(detection: Detection, expression: TSESTree.NewExpression): RetryBackoff {
   const options = optionsArgument(expression, 0);
   const generator = findOption(detection.context, options, 'generator');
-  if (generator.kind === 'absent') return fromBackoffSpec(cockatielBackoffs.ExponentialBackoff, 'ExponentialBackoff (decorrelated jitter)');
+  if (generator.kind === 'absent') return fromBackoffSpec(cockatielBackoffs.ExponentialBackoff, 'ExponentialBackoff with decorrelated jitter');
   const name = generator.kind === 'found' ? getKnownReference(detection, generator.node)?.name : undefined;
   if (name && Object.hasOwn(cockatielGenerators, name)) {
     const jitter = cockatielGenerators[name as keyof typeof cockatielGenerators].jitter;

@@ -45,7 +45,7 @@ function getGotBackoff(detection: Detection, settings: RetrySettings): RetryBack
   if (noise.kind === 'unknown') return { kind: 'exponential', jitter: 'unknown', reason: 'got retry noise' };
   const value = noise.kind === 'value' ? noise.value : got.retry.options.noise.default;
   return value === 0
-    ? { kind: 'exponential', jitter: false, reason: 'got exponential backoff with noise: 0 (no jitter)' }
+    ? { kind: 'exponential', jitter: false, reason: 'got exponential backoff with noise: 0, no jitter' }
     : { kind: 'exponential', jitter: true, reason: `got exponential backoff with ${value} ms of random noise` };
 }
 

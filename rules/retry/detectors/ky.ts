@@ -38,7 +38,7 @@ function getKyBackoff(detection: Detection, settings: RetrySettings): RetryBacko
     return jitter === true ? { ...custom, jitter: true } : custom.jitter === true ? custom : { ...custom, jitter: jitter === 'unknown' || custom.jitter === 'unknown' ? 'unknown' : false };
   }
   return jitter === false
-    ? { kind: 'exponential', jitter: false, reason: 'ky default backoff (0.3 s × 2^(n−1), no jitter)' }
+    ? { kind: 'exponential', jitter: false, reason: 'ky default backoff, 0.3 s doubled on each retry, no jitter' }
     : { kind: 'exponential', jitter, reason: 'ky exponential backoff with retry.jitter' };
 }
 

@@ -136,8 +136,8 @@ function getNodeRetryBackoff(detection: Detection, sources: readonly OptionSourc
     return { kind: 'none', jitter: false, reason: typeof minTimeout === 'number' && minTimeout <= 1 ? `minTimeout: ${minTimeout}` : `maxTimeout: ${String(maxTimeout)}` };
   }
   if (typeof factor === 'number' && factor <= 1) {
-    return { kind: 'constant', jitter, reason: `factor: ${factor} (the same ${typeof minTimeout === 'number' ? `${minTimeout} ms ` : ''}delay every time)` };
+    return { kind: 'constant', jitter, reason: `factor: ${factor}, the same ${typeof minTimeout === 'number' ? `${minTimeout} ms ` : ''}delay every time` };
   }
   if (factor === 'unknown' || minTimeout === 'unknown') return { kind: 'unknown', jitter, reason: jitterNote };
-  return { kind: 'exponential', jitter, reason: `exponential backoff ${jitter === false ? 'without jitter ' : ''}(${jitterNote})` };
+  return { kind: 'exponential', jitter, reason: `exponential backoff${jitter === false ? ' without jitter' : ''}, ${jitterNote}` };
 }

@@ -105,7 +105,7 @@ function getBackoff(detection: Detection, sources: readonly OptionSource[]): Ret
   if (type.kind === 'unknown') return { kind: 'unknown', jitter: 'unknown', reason: 'backoffType' };
   const backoffType = type.kind === 'value' ? type.value : 'exponential';
   const baseDelay = delay.kind === 'value' ? delay.value : delay.kind === 'absent' ? retryAxios.options.retryDelay.default : undefined;
-  if (backoffType === 'linear') return { kind: 'linear', jitter: false, reason: "backoffType: 'linear' (n × 1000 ms, no jitter)" };
+  if (backoffType === 'linear') return { kind: 'linear', jitter: false, reason: "backoffType: 'linear', n × 1000 ms with no jitter" };
   if (backoffType === 'static') {
     if (baseDelay === undefined) return { kind: 'constant', jitter: false, reason: "backoffType: 'static'" };
     return baseDelay > 0
@@ -119,7 +119,7 @@ function getBackoff(detection: Detection, sources: readonly OptionSource[]): Ret
   return {
     kind: baseDelay === undefined ? 'unknown' : 'exponential',
     jitter: isJittered,
-    reason: isJittered ? `retry-axios exponential backoff with ${jitter.kind === 'value' ? jitter.value : ''} jitter` : "retry-axios exponential backoff (jitter 'none' by default)",
+    reason: isJittered ? `retry-axios exponential backoff with ${jitter.kind === 'value' ? jitter.value : ''} jitter` : "retry-axios exponential backoff, jitter 'none' by default",
   };
 }
 

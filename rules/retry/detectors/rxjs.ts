@@ -39,8 +39,8 @@ export const rxjsDetector: RetryLibraryDetector = {
 function describeRetry(detection: Detection, call: TSESTree.CallExpression): RetryPolicy | undefined {
   if (isArgumentHidden(call, 0)) return policy(call, { kind: 'unknown' }, { kind: 'unknown', jitter: 'unknown', reason: 'retry' });
   const argument = getArgument(call, 0);
-  const immediate: RetryBackoff = { kind: 'none', jitter: false, reason: 'rxjs retry without a delay (resubscribes at once)' };
-  if (!argument) return policy(call, { kind: 'unbounded', reason: 'retry() with no count retries forever' }, immediate);
+  const immediate: RetryBackoff = { kind: 'none', jitter: false, reason: 'rxjs retry without a delay, resubscribing at once' };
+  if (!argument) return policy(call, { kind: 'unbounded', reason: '`retry()` with no count retries forever' }, immediate);
   const value = getStaticValueOf(detection.context, argument)?.value;
   if (typeof value === 'number' || isNullish(argument)) {
     const count: OptionValue<number> = typeof value === 'number' ? { kind: 'value', value } : { kind: 'absent' };
@@ -90,7 +90,7 @@ function describeRetryWhen(detection: Detection, call: TSESTree.CallExpression):
     } else if (name === 'delay') {
       // rxjs `delay` takes milliseconds or a Date: the same wait before every retry, whatever the value.
       const milliseconds = argument ? getStaticValueOf(detection.context, argument)?.value : undefined;
-      backoff = typeof milliseconds === 'number' ? constantDelay(milliseconds, 'retryWhen delay') : { kind: 'constant', jitter: false, reason: 'retryWhen delay (the same wait before every retry)' };
+      backoff = typeof milliseconds === 'number' ? constantDelay(milliseconds, 'retryWhen delay') : { kind: 'constant', jitter: false, reason: 'retryWhen delay, the same wait before every retry' };
     } else if (name === 'delayWhen') {
       backoff = classifyDelay(detection, argument, undefined, 'retryWhen delayWhen');
     } else if (!name || !PASS_THROUGH_OPERATORS.has(name) || (argument && containsThrow(detection, argument))) {

@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { toCodeSpan } from '../../ast/code-span.js';
 import type { AnyRuleContext } from '../../ast/rule-context.js';
 import type { BackoffKind, RetryBackoff } from '../model.js';
 import { classifyDelay, type DelayFrame, type DelayShape } from './classify-delay.js';
@@ -80,5 +81,5 @@ function isConfigCounter(retry: InterceptorRetry, member: TSESTree.MemberExpress
 /** The wait as written, for messages: `sleep(1000)`, `setTimeout(resolve, 2 ** attempt * 100)`. */
 function describeSleep(context: AnyRuleContext, call: TSESTree.CallExpression): string {
   const text = context.sourceCode.getText(call).replace(/\s+/g, ' ');
-  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
+  return toCodeSpan(text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text);
 }

@@ -349,8 +349,8 @@ function readListBound(context: AnyRuleContext, iterable: TSESTree.Node): RetryB
 
 function describeLoop(loop: RetryLoop['loop']): string {
   if (loop.type === AST_NODE_TYPES.DoWhileStatement) return 'do … while loop';
-  if (loop.type === AST_NODE_TYPES.ForStatement && !loop.test) return 'for (;;)';
-  if (loop.type === AST_NODE_TYPES.WhileStatement && loop.test.type === AST_NODE_TYPES.Literal && loop.test.value) return 'while (true)';
+  if (loop.type === AST_NODE_TYPES.ForStatement && !loop.test) return '`for (;;)`';
+  if (loop.type === AST_NODE_TYPES.WhileStatement && loop.test.type === AST_NODE_TYPES.Literal && loop.test.value) return '`while (true)`';
   return 'loop';
 }
 

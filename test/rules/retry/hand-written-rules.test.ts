@@ -78,7 +78,7 @@ export async function submitOrder(url, order) {
   }
 }
 `,
-      errors: [{ messageId: 'unboundedRetry', line: 3, data: { library: 'hand-written', reason: 'while (true) with no attempt limit' } }],
+      errors: [{ messageId: 'unboundedRetry', line: 3, data: { library: 'hand-written', reason: '`while (true)` with no attempt limit' } }],
     },
     {
       code: `
@@ -100,7 +100,7 @@ export async function connect(db) {
   }
 }
 `,
-      errors: [{ messageId: 'unboundedRetry', line: 4, data: { library: 'hand-written', reason: 'for (;;) with no attempt limit' } }],
+      errors: [{ messageId: 'unboundedRetry', line: 4, data: { library: 'hand-written', reason: '`for (;;)` with no attempt limit' } }],
     },
     {
       code: `
@@ -157,7 +157,7 @@ export async function syncInventory(erp) {
   }
 }
 `,
-      errors: [{ messageId: 'constantDelay', line: 4, data: { library: 'hand-written', reason: 'sleep(RETRY_DELAY_MS)' } }],
+      errors: [{ messageId: 'constantDelay', line: 4, data: { library: 'hand-written', reason: '`sleep(RETRY_DELAY_MS)`', fix: 'back off exponentially with jitter' } }],
     },
     {
       code: `
@@ -168,7 +168,7 @@ export async function notify(url, json) {
   }
 }
 `,
-      errors: [{ messageId: 'noDelay', line: 4, data: { library: 'hand-written', reason: 'no wait between attempts' } }],
+      errors: [{ messageId: 'noDelay', line: 4, data: { library: 'hand-written', reason: 'no wait between attempts', fix: 'back off exponentially with jitter' } }],
     },
     {
       code: `
@@ -182,7 +182,7 @@ export async function fetchWithRetry(url, attempt = 0) {
   }
 }
 `,
-      errors: [{ messageId: 'noJitter', line: 8, data: { library: 'hand-written', reason: 'sleep(2 ** attempt * 250)' } }],
+      errors: [{ messageId: 'noJitter', line: 8, data: { library: 'hand-written', reason: '`sleep(2 ** attempt * 250)`' } }],
     },
     {
       code: `
