@@ -70,7 +70,8 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: getToolVersion() },
-    fileCount: files.length,
+    // A file the rules could not run on (unparseable, binary, too long, a rule crashed) was not checked.
+    fileCount: files.length - new Set(outcome.problems.map((problem) => problem.file)).size,
     findings: dedupe(findings.sort(compareFindings)),
     inventory,
     problems: problems.sort((left, right) => compareText(left.file, right.file) || compareText(left.message, right.message)),

@@ -97,7 +97,7 @@ export interface RuleDescriptor {
 export interface CheckResult {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly tool: { readonly name: string; readonly version: string };
-  /** Number of files checked. */
+  /** Number of files checked: the files selected, less those listed in `problems` that the rules could not run on. */
   readonly fileCount: number;
   readonly findings: readonly Finding[];
   readonly inventory: readonly InventoryEntry[];

@@ -104,14 +104,13 @@ ${sections.filter(Boolean).join('\n')}
 function formatHeader(result: CheckResult): string {
   const counts = countFindings(result.findings);
   const details = [`${pluralize(result.fileCount, 'file')} checked`];
-  if (result.problems.length > 0) details.push(`${pluralize(result.problems.length, 'file')} could not be checked`);
   const excluded = describeExcluded(result.excluded);
   if (excluded) details.push(`left out: ${excluded}`);
   details.push(`inventory: ${describeInventory(result.inventory)}`);
   return `<header>
 <h1>policy-check report</h1>
 <p class="muted">${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}</p>
-<p class="summary${counts.total > 0 ? ' failed' : ''}" id="summary">${escapeHtml(describeFindings(counts, result.fileCount))}</p>
+<p class="summary${counts.total > 0 || result.problems.length > 0 ? ' failed' : ''}" id="summary">${escapeHtml(describeFindings(counts, result.fileCount, result.problems))}</p>
 <p class="muted">${escapeHtml(details.join(' · '))}</p>
 </header>`;
 }

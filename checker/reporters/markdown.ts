@@ -34,10 +34,9 @@ export function formatMarkdown(input: CheckResult): string {
 function formatHeading(result: CheckResult): string {
   const counts = countFindings(result.findings);
   const details = [`${pluralize(result.fileCount, 'file')} checked`];
-  if (result.problems.length > 0) details.push(`${pluralize(result.problems.length, 'file')} could not be checked`);
   const excluded = describeExcluded(result.excluded);
   if (excluded) details.push(`left out: ${excluded}`);
-  return `## policy-check\n\n**${describeFindings(counts, result.fileCount)}** · ${details.join(' · ')}`;
+  return `## policy-check\n\n**${describeFindings(counts, result.fileCount, result.problems)}** · ${details.join(' · ')}`;
 }
 
 function formatRuleTable(findings: readonly Finding[]): string {

@@ -1,4 +1,4 @@
-import type { ExcludedFile, ExclusionReason, Finding, InventoryEntry } from '../report/model.js';
+import type { ExcludedFile, ExclusionReason, FileProblem, Finding, InventoryEntry } from '../report/model.js';
 import { compareText } from '../report/model.js';
 
 export interface FindingCounts {
@@ -101,10 +101,17 @@ export function getShortRuleName(ruleId: string): string {
   return ruleId.slice(ruleId.lastIndexOf('/') + 1);
 }
 
-/** `✖ 5 problems (3 errors, 2 warnings) in 2 files` or `✔ No problems in 12 files`. */
-export function describeFindings(counts: FindingCounts, fileCount: number): string {
-  if (counts.total === 0) return `✔ No problems in ${pluralize(fileCount, 'file')}`;
-  return `✖ ${pluralize(counts.total, 'problem')} (${pluralize(counts.errors, 'error')}, ${pluralize(counts.warnings, 'warning')}) in ${pluralize(counts.files, 'file')}`;
+/**
+ * `✖ 5 problems (3 errors, 2 warnings) in 2 files`, `✔ No problems in 12 files`, and `✖ 1 file could not be
+ * checked` (after the findings, if any) whenever a file could not be read or parsed: that file was not
+ * checked, so the run is never called clean, as its exit code says.
+ */
+export function describeFindings(counts: FindingCounts, fileCount: number, problems: readonly FileProblem[] = []): string {
+  const unchecked = new Set(problems.map((problem) => problem.file)).size;
+  const notChecked = unchecked > 0 ? `${pluralize(unchecked, 'file')} could not be checked` : '';
+  if (counts.total === 0) return notChecked ? `✖ ${notChecked}` : `✔ No problems in ${pluralize(fileCount, 'file')}`;
+  const found = `✖ ${pluralize(counts.total, 'problem')} (${pluralize(counts.errors, 'error')}, ${pluralize(counts.warnings, 'warning')}) in ${pluralize(counts.files, 'file')}`;
+  return notChecked ? `${found}; ${notChecked}` : found;
 }
 
 /** Whitespace and control characters (which could drive a terminal or break a table row) become one space. */

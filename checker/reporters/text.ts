@@ -84,8 +84,8 @@ function formatRows(findings: readonly Finding[], palette: Palette): string[] {
 
 function formatSummary(result: CheckResult, palette: Palette): string {
   const counts = countFindings(result.findings);
-  const summary = describeFindings(counts, result.fileCount);
-  if (counts.errors > 0) return palette.failure(summary);
+  const summary = describeFindings(counts, result.fileCount, result.problems);
+  if (counts.errors > 0 || result.problems.length > 0) return palette.failure(summary);
   return counts.warnings > 0 ? palette.caution(summary) : palette.success(summary);
 }
 

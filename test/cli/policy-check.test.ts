@@ -125,6 +125,13 @@ describe('exit codes', () => {
     expect(report.findings.map((finding) => finding.file)).toEqual(['src/client.ts']);
   });
 
+  it('says a file that does not parse, checked alone, could not be checked, and fails the gate', async () => {
+    const run = await runCli(['src/half-merged.ts'], path.join(BROKEN, 'parse-error'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^Could not check 1 file:\n {2}src\/half-merged\.ts {2}2:1: Parsing error: .*\n\n✖ 1 file could not be checked\n/);
+    expect(run.stdout).not.toContain('No problems');
+  });
+
   it.each([
     [['--bogus'], 'policy-check: unknown option --bogus (see --help)'],
     [['--format', 'pdf'], 'policy-check: --format pdf: expected one of text, json, sarif, markdown, html'],

@@ -17,7 +17,7 @@ describe('markdown reporter', () => {
   const output = reporters.markdown(createCheckResult(), options);
 
   it('opens with the summary and a table by rule, most findings first, linked to the docs', () => {
-    expect(output.startsWith('## policy-check\n\n**✖ 8 problems (5 errors, 3 warnings) in 5 files** · 14 files checked · 1 file could not be checked · left out: 2 test files, 1 file ignored by the policy\n\n')).toBe(true);
+    expect(output.startsWith('## policy-check\n\n**✖ 8 problems (5 errors, 3 warnings) in 5 files; 1 file could not be checked** · 14 files checked · left out: 2 test files, 1 file ignored by the policy\n\n')).toBe(true);
     expect(output).toContain(
       [
         '| Rule | Severity | Findings |',

@@ -45,7 +45,7 @@ describe('text reporter', () => {
       'Notes:',
       '  services/shipping/tsconfig.json  lists 1 of 4 source files under services/shipping; the other 3 are checked too',
       '',
-      '✖ 8 problems (5 errors, 3 warnings) in 5 files',
+      '✖ 8 problems (5 errors, 3 warnings) in 5 files; 1 file could not be checked',
       'Left out: 2 test files, 1 file ignored by the policy (listed in the json report)',
       'Inventory: 3 HTTP clients, 1 logger, 2 retry policies',
       '',
@@ -56,6 +56,15 @@ describe('text reporter', () => {
     const clean = reporters.text(createCheckResult({ findings: [], problems: [], inventory: [], excluded: [], notes: [] }), plain);
     expect(clean).toBe('✔ No problems in 14 files\nInventory: nothing recorded\n');
     expect(reporters.text(createCheckResult({ findings: [], problems: [], notes: [], fileCount: 1 }), plain)).toMatch(/^✔ No problems in 1 file\n/);
+  });
+
+  it('never calls a run clean when a file could not be checked, and paints it as a failure', () => {
+    const problems = [{ file: 'src/half-merged.ts', message: '2:1: Parsing error: Merge conflict marker encountered.' }];
+    const unparsed = createCheckResult({ findings: [], inventory: [], excluded: [], notes: [], fileCount: 0, problems });
+    expect(reporters.text(unparsed, plain)).toBe(
+      'Could not check 1 file:\n  src/half-merged.ts  2:1: Parsing error: Merge conflict marker encountered.\n\n✖ 1 file could not be checked\nInventory: nothing recorded\n',
+    );
+    expect(reporters.text(unparsed, colored)).toContain(`${ESCAPE}[1m${ESCAPE}[31m✖ 1 file could not be checked`);
   });
 
   it('counts in the singular and plural', () => {
@@ -84,8 +93,8 @@ describe('text reporter', () => {
   });
 
   it('colours a clean run green and a run with only warnings yellow', () => {
-    expect(reporters.text(createCheckResult({ findings: [] }), colored)).toContain(`${ESCAPE}[32m✔ No problems in 14 files${ESCAPE}[39m`);
-    const warnings = createCheckResult({ findings: [createFinding('require-retry-backoff', 'warning', 'src/a.ts', 3, 1, 'a', 'Constant delay.')] });
+    expect(reporters.text(createCheckResult({ findings: [], problems: [] }), colored)).toContain(`${ESCAPE}[32m✔ No problems in 14 files${ESCAPE}[39m`);
+    const warnings = createCheckResult({ findings: [createFinding('require-retry-backoff', 'warning', 'src/a.ts', 3, 1, 'a', 'Constant delay.')], problems: [] });
     expect(reporters.text(warnings, colored)).toContain(`${ESCAPE}[1m${ESCAPE}[33m✖ 1 problem`);
   });
 
