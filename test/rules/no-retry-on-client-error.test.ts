@@ -108,6 +108,11 @@ export const getUser = (id: string) =>
     if (!response.ok) throw new Error(response.statusText);
     return response.json();
   }, { randomize: true });`,
+    // a retry wrapped with a circuit breaker around an operation that does not fail on an HTTP answer
+    `
+import { ConsecutiveBreaker, ExponentialBackoff, circuitBreaker, handleAll, retry, wrap } from 'cockatiel';
+const policy = wrap(retry(handleAll, { maxAttempts: 5, backoff: new ExponentialBackoff() }), circuitBreaker(handleAll, { halfOpenAfter: 5_000, breaker: new ConsecutiveBreaker(3) }));
+export const connect = () => policy.execute(() => pool.connect());`,
     // cockatiel filters that match only transient errors
     `
 import { ExponentialBackoff, handleType, handleWhen, retry } from 'cockatiel';
@@ -330,6 +335,30 @@ const catalog = axios.create({ baseURL: 'https://catalog.internal', timeout: 2_0
 const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });
 export const getProduct = (sku: string) => policy.execute(() => catalog.get(\`/products/\${sku}\`));`,
       errors: [{ messageId: 'retriesEveryError', line: 5, column: 22, data: { library: 'cockatiel' } }],
+      output: null,
+    },
+    // the same retry combined with a circuit breaker by wrap(), in place or through a variable
+    {
+      code: `
+import axios from 'axios';
+import { ConsecutiveBreaker, ExponentialBackoff, circuitBreaker, handleAll, retry, wrap } from 'cockatiel';
+const catalog = axios.create({ baseURL: 'https://catalog.internal', timeout: 2_000 });
+const breaker = circuitBreaker(handleAll, { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+const resilient = wrap(retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() }), breaker);
+export const getProduct = (sku: string) => resilient.execute(() => catalog.get(\`/products/\${sku}\`));`,
+      errors: [{ messageId: 'retriesEveryError', line: 6, column: 30, data: { library: 'cockatiel' } }],
+      output: null,
+    },
+    {
+      code: `
+const axios = require('axios');
+const cockatiel = require('cockatiel');
+const retryPolicy = cockatiel.retry(cockatiel.handleAll, { maxAttempts: 3, backoff: new cockatiel.ExponentialBackoff() });
+const breaker = cockatiel.circuitBreaker(cockatiel.handleAll, { halfOpenAfter: 10_000, breaker: new cockatiel.ConsecutiveBreaker(5) });
+const policy = cockatiel.wrap(breaker, retryPolicy);
+exports.listInvoices = (customer) => policy.execute(() => axios.get('https://billing.internal/invoices', { params: { customer }, timeout: 3000 }));`,
+      filename: 'file.js',
+      errors: [{ messageId: 'retriesEveryError', line: 4, column: 37, data: { library: 'cockatiel' } }],
       output: null,
     },
     {

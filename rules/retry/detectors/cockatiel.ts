@@ -33,6 +33,7 @@ const info = (name: string) => ({ library: LIBRARY, name }) as const;
 
 const exportsMap: TraceMapElement<ReturnType<typeof info>> = {
   retry: { [CALL]: info('retry') },
+  wrap: { [CALL]: info('wrap') },
   handleAll: { [READ]: info('handleAll') },
   handleWhen: { [CALL]: info('handleWhen') },
   handleType: { [CALL]: info('handleType') },
@@ -74,11 +75,18 @@ export const cockatielDetector: RetryLibraryDetector = {
   },
 };
 
-/** `policy.execute(fn, signal)` calls on the value `retry(…)` returns. */
-function findExecutions(detection: Detection, call: TSESTree.CallExpression): TSESTree.CallExpression[] {
+/**
+ * `policy.execute(fn, signal)` calls on the value `retry(…)` returns, or on a `wrap(…)` that combines it with
+ * other policies (a circuit breaker, a timeout): executing the wrap runs the retry around `fn`.
+ */
+function findExecutions(detection: Detection, call: TSESTree.CallExpression, depth = 0): TSESTree.CallExpression[] {
   const found: TSESTree.CallExpression[] = [];
   for (const reference of findValueReferences(detection.context, call).references) {
     const member = reference.parent;
+    if (member?.type === AST_NODE_TYPES.CallExpression && member.arguments.includes(reference as TSESTree.Expression) && depth < 4) {
+      if (getKnownReference(detection, member)?.name === 'wrap') found.push(...findExecutions(detection, member, depth + 1));
+      continue;
+    }
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference || member.computed) continue;
     if (member.property.type !== AST_NODE_TYPES.Identifier || member.property.name !== COCKATIEL_EXECUTE.method) continue;
     if (member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) found.push(member.parent);
