@@ -3,7 +3,7 @@
  * through again. opossum: `new CircuitBreaker(action, options)` (the default export, a class) and its
  * `.fire(…)`; cockatiel: `circuitBreaker(policy, { halfOpenAfter, breaker })`, the `CircuitBreakerPolicy`
  * it returns, and `wrap(…policies)` that composes a breaker with a retry.
- * Read from opossum 9.0.0 (lib/circuit.js) and cockatiel 4.0.0 (dist/Policy.js, dist/CircuitBreakerPolicy.js)
+ * Read from opossum 9.0.0 (lib/circuit.js) and cockatiel 3.2.1 (dist/Policy.js, dist/CircuitBreakerPolicy.js)
  * as installed. Also: the packages whose calls leave the process, from the HTTP client tables.
  */
 import { axios } from '../http/axios.js';
@@ -15,8 +15,8 @@ import { superagent } from '../http/superagent.js';
 import type { CircuitBreakerSpec, Specifier } from '../types.js';
 
 const OPOSSUM = 'opossum@9.0.0 lib/circuit.js';
-const COCKATIEL_POLICY = 'cockatiel@4.0.0 dist/Policy.js';
-const COCKATIEL_BREAKER = 'cockatiel@4.0.0 dist/CircuitBreakerPolicy.js';
+const COCKATIEL_POLICY = 'cockatiel@3.2.1 dist/Policy.js';
+const COCKATIEL_BREAKER = 'cockatiel@3.2.1 dist/CircuitBreakerPolicy.js';
 
 export const opossum = {
   name: 'opossum',
@@ -37,14 +37,14 @@ export const opossum = {
 export const cockatielBreaker = {
   name: 'cockatiel circuitBreaker',
   packages: ['cockatiel'],
-  versionRead: '4.0.0',
+  versionRead: '3.2.1',
   repository: 'https://github.com/connor4312/cockatiel',
   // `circuitBreaker(policy, opts)` returns `new CircuitBreakerPolicy(opts, …)`; `wrap(...p)` composes policies.
+  // (4.x adds `halfOpenSampling`, trial calls while half-open; 3.2.1 lets one call through.)
   breakers: ['circuitBreaker', 'wrap', 'CircuitBreakerPolicy'],
   options: {
     halfOpenAfter: { unit: 'milliseconds', default: undefined, meaning: 'Required: when an open circuit lets a trial call through (or a backoff).', source: `${COCKATIEL_POLICY} (\`circuitBreaker(policy, opts)\`); ${COCKATIEL_BREAKER} (\`typeof options.halfOpenAfter === 'number' ? new ConstantBackoff(…)\`)` },
     breaker: { unit: 'object', default: undefined, meaning: 'Required: ConsecutiveBreaker(threshold) or SamplingBreaker({ threshold, duration, minimumRps }).', source: COCKATIEL_POLICY },
-    halfOpenSampling: { unit: 'object', default: { calls: 1, threshold: 0 }, meaning: 'Trial calls while half-open, and the failure share that reopens it.', source: `${COCKATIEL_BREAKER} (\`createHalfOpenSamplingOptions\`: \`options ?? { calls: 1, threshold: 0 }\`)` },
   },
 } as const satisfies CircuitBreakerSpec;
 

@@ -3,11 +3,12 @@
  * The trap: with no `maxAttempts` it retries FOREVER, and with no `backoff` it retries IMMEDIATELY
  * (`ConstantBackoff(0)`). `ExponentialBackoff` is jittered by default (decorrelated jitter); `ConstantBackoff`
  * never is; `noJitterGenerator` turns the jitter off.
- * Read from cockatiel 4.0.0 as installed (dist/Policy.js, dist/RetryPolicy.js, dist/backoff/*.js).
+ * Read from cockatiel 3.2.1 as installed (dist/Policy.js, dist/RetryPolicy.js, dist/backoff/*.js); 3.2.1 is the
+ * newest release that runs on Node 20 (4.x needs Node 22), and these defaults are the same in 4.0.0.
  */
 import type { RetryBackoffSpec, RetryConditionSpec, RetryLibrarySpec } from '../types.js';
 
-const VERSION = '4.0.0';
+const VERSION = '3.2.1';
 const POLICY = `cockatiel@${VERSION} dist/Policy.js`;
 const RETRY_POLICY = `cockatiel@${VERSION} dist/RetryPolicy.js`;
 const GENERATORS = `cockatiel@${VERSION} dist/backoff/ExponentialBackoffGenerators.js`;
