@@ -15,6 +15,8 @@ const NOTE_RESERVE = 400;
 const SEVERITY_LABELS = { error: '❌ error', warning: '⚠️ warning' } as const;
 const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const TABLE_HEADER = '| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n';
+/** A Markdown code span: a run of backticks, text with no run of that length, the same run; never empty. */
+const CODE_SPAN = /(?<!`)(`+)(?!`)(?=[^`])[^]*?(?<!`)\1(?!`)/g;
 
 /**
  * A pull-request comment: the summary, a table by rule, findings by file (collapsed when there are many),
@@ -93,7 +95,7 @@ function formatFindingRow(finding: Finding): string {
     `${finding.line}:${finding.column}`,
     SEVERITY_LABELS[finding.severity],
     formatRuleLink(finding.ruleId, finding.helpUrl),
-    escapeMarkdown(finding.message),
+    formatMessage(finding.message),
   ];
   return `| ${cells.join(' | ')} |\n`;
 }
@@ -144,11 +146,32 @@ function formatRuleLink(ruleId: string, helpUrl: string): string {
  * punctuation and table pipes escaped.
  */
 function escapeMarkdown(text: string): string {
+  return escapeProse(capCell(text));
+}
+
+/**
+ * A message in a table cell: its code spans (`Idempotency-Key`, ``sleep(`${ms}`)``) stay code spans, shown
+ * as code, with only the table pipes escaped; the text around them, and a backtick that opens no span, is
+ * escaped like any other text.
+ */
+function formatMessage(text: string): string {
+  const capped = capCell(text);
+  let output = '';
+  let last = 0;
+  for (const match of capped.matchAll(CODE_SPAN)) {
+    output += `${escapeProse(capped.slice(last, match.index))}${match[0].replace(/\|/g, '\\|')}`;
+    last = match.index + match[0].length;
+  }
+  return output + escapeProse(capped.slice(last));
+}
+
+function capCell(text: string): string {
   const line = toSingleLine(text);
-  const capped = line.length > MAX_CELL_LENGTH ? `${line.slice(0, MAX_CELL_LENGTH - 1)}…` : line;
-  return capped
-    .replace(/[\\`*_[\]|~#@]/g, (character) => `\\${character}`)
-    .replace(/[&<>]/g, (character) => MARKDOWN_ENTITIES[character]);
+  return line.length > MAX_CELL_LENGTH ? `${line.slice(0, MAX_CELL_LENGTH - 1)}…` : line;
+}
+
+function escapeProse(text: string): string {
+  return text.replace(/[\\`*_[\]|~#@]/g, (character) => `\\${character}`).replace(/[&<>]/g, (character) => MARKDOWN_ENTITIES[character]);
 }
 
 /** A code span whose fence is longer than any backtick run inside; in a table, pipes escaped. */

@@ -59,7 +59,25 @@ describe('markdown reporter', () => {
     expect(output).toContain('superagent request with no .timeout() \\| stalls the label printer. |');
     const message = 'Token for @platform-team signed with `alg: none` and *no* [expiry](javascript:alert(1)) ~~ever~~ #42';
     const escaped = reporters.markdown(createCheckResult({ findings: [createFinding('no-insecure-jwt', 'error', 'src/auth.ts', 2, 1, 'a', message)] }), options);
-    expect(escaped).toContain('| Token for \\@platform-team signed with \\`alg: none\\` and \\*no\\* \\[expiry\\](javascript:alert(1)) \\~\\~ever\\~\\~ \\#42 |');
+    expect(escaped).toContain('| Token for \\@platform-team signed with `alg: none` and \\*no\\* \\[expiry\\](javascript:alert(1)) \\~\\~ever\\~\\~ \\#42 |');
+  });
+
+  it('keeps the code spans of a message as code, so GitHub shows code and not backticks', () => {
+    const messages = [
+      'send an idempotency key in the `Idempotency-Key` or `X-Idempotency-Key` header',
+      'hand-written retries after a constant delay (``sleep(`${ms}`)``): back off',
+      'a pipe in code `a || b` and <b>markup</b> in `<b>code</b>`',
+      'one stray ` backtick and `one span`',
+    ];
+    const findings = messages.map((message, index) => createFinding('require-retry-backoff', 'warning', 'src/a.ts', index + 1, 1, 'a', message));
+    const rows = getSection(reporters.markdown(createCheckResult({ findings }), options), 'Findings').split('\n').filter((line) => line.startsWith('| ') && /^\| \d/.test(line));
+    expect(rows.map((row) => row.slice(row.lastIndexOf(') | ') + 4, -2))).toEqual([
+      'send an idempotency key in the `Idempotency-Key` or `X-Idempotency-Key` header',
+      'hand-written retries after a constant delay (``sleep(`${ms}`)``): back off',
+      'a pipe in code `a \\|\\| b` and &lt;b&gt;markup&lt;/b&gt; in `<b>code</b>`',
+      // Read as CommonMark reads it: the first two backticks pair up; the last one opens nothing.
+      'one stray ` backtick and `one span\\`',
+    ]);
   });
 
   it('lists the files that could not be checked and the inventory by kind', () => {
