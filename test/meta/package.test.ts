@@ -1,19 +1,17 @@
 /**
- * What installing and publishing the package does: every locked dependency runs on every Node version the
- * package promises (so `npm ci` prints no EBADENGINE warning), the package.json says where the project
- * lives and claims only what the rules do, and `npm pack` ships the built plugin and checker with their
- * docs, never the benchmark.
+ * What installing the package does: every locked dependency runs on every Node version the package
+ * promises (so `npm ci` prints no EBADENGINE warning), and the package.json says where the project lives
+ * and claims only what the rules do. What `npm pack` ships: package-contents.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import semver from 'semver';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { checks } from '../../checker/checks/index.js';
 import { rules } from '../../rules/index.js';
-import { REPOSITORY, ensureBuilt } from '../cli/run-cli.js';
+import { REPOSITORY } from '../cli/run-cli.js';
 
 interface LockedPackage {
   readonly version?: string;
@@ -67,28 +65,3 @@ describe('package.json', () => {
     expect(promised.map(([word]) => word)).toEqual([]);
   });
 });
-
-describe('npm pack', () => {
-  let files: string[] = [];
-
-  beforeAll(() => {
-    ensureBuilt();
-    // --ignore-scripts: prepack would rebuild dist/ under the other tests that run the built CLI.
-    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPOSITORY, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    files = (JSON.parse(output) as [{ files: { path: string }[] }])[0].files.map((file) => file.path).sort();
-  }, 120_000);
-
-  it('ships the plugin, the checker and its CLI, the docs, README and LICENSE', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/rules/index.js', 'dist/rules/index.d.ts', 'dist/checker/index.js', 'dist/checker/bin.js', 'docs/cli.md', 'docs/report.schema.json']) {
-      expect(files).toContain(file);
-    }
-    expect(files.filter((file) => file.startsWith('docs/rules/'))).toHaveLength(readdirSync(path.join(REPOSITORY, 'docs/rules')).length);
-  });
-
-  it('ships nothing else: no benchmark, tests, fixtures or sources', () => {
-    const unexpected = files.filter((file) => !/^(?:package\.json|README\.md|LICENSE|docs\/.+|dist\/(?:checker|knowledge|policy|rules)\/.+\.(?:js|d\.ts))$/.test(file));
-    expect(unexpected).toEqual([]);
-    expect(files.some((file) => file.startsWith('dist/bench/'))).toBe(false);
-  });
-});
-
