@@ -409,7 +409,7 @@ export async function publishWithRetry(channel: Channel, event: DomainEvent) {
     }
   }
 }`,
-      errors: [{ messageId: 'constantDelay', line: 4, column: 3, data: { library: 'hand-written', reason: 'setTimeout(750)' } }],
+      errors: [{ messageId: 'constantDelay', line: 4, column: 3, data: { library: 'hand-written', reason: '`setTimeout(750)`', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     {
@@ -427,7 +427,7 @@ export async function lookup(resolver, host) {
   }
 }`,
       languageOptions: javascript,
-      errors: [{ messageId: 'constantDelay', line: 5, column: 3, data: { library: 'hand-written', reason: 'timers.setTimeout(200)' } }],
+      errors: [{ messageId: 'constantDelay', line: 5, column: 3, data: { library: 'hand-written', reason: '`timers.setTimeout(200)`', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     {
@@ -442,7 +442,7 @@ export async function reconnect(pool) {
     }
   }
 }`,
-      errors: [{ messageId: 'noJitter', line: 4, column: 3, data: { library: 'hand-written', reason: 'timerScheduler.wait(500 * attempt)' } }],
+      errors: [{ messageId: 'noJitter', line: 4, column: 3, data: { library: 'hand-written', reason: '`timerScheduler.wait(500 * attempt)`' } }],
       output: null,
     },
   ],

@@ -161,7 +161,7 @@ createRuleTester().run('no-unbounded-retry with per-branch counters', noUnbounde
     }
   }
   `,
-      errors: [{ messageId: 'unboundedRetry', line: 4, data: { library: 'hand-written', reason: 'while (true) with no attempt limit' } }],
+      errors: [{ messageId: 'unboundedRetry', line: 4, data: { library: 'hand-written', reason: '`while (true)` with no attempt limit' } }],
     },
   ],
 });
