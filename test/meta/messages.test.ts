@@ -1,8 +1,8 @@
 /**
- * The messages read as written English wherever they are shown: every rule's message on the evaluation
- * corpus (each library's shapes, as a service writes them) has no parenthesis inside another outside code
- * spans, no "a" before a vowel, closed code spans; and a rule option that turns a requirement off is not
- * asked for in the advice.
+ * The messages read as written English wherever they are shown: every message on the evaluation corpus
+ * (each library's shapes, as a service writes them) and on the ❌ examples of the rule docs has no
+ * parenthesis inside another outside code spans, no "a" before a vowel, closed code spans; and a rule
+ * option that turns a requirement off is not asked for in the advice.
  */
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
@@ -11,7 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import plugin, { rules } from '../../rules/index.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import { CORPUS_ROOT } from '../evaluation/evaluate.js';
-import { lintProject, listSourceFiles, type ReportedFinding } from '../fixtures/lint-project.js';
+import { lintProject, listSourceFiles } from '../fixtures/lint-project.js';
+import { lintExample, readExamples } from './docs-examples.js';
 
 /** A run of n backticks, the text, and a run of exactly n backticks. */
 const CODE_SPAN = /(?<!`)(`+)(?!`)([\s\S]*?)(?<!`)\1(?!`)/g;
@@ -51,20 +52,34 @@ function checkWording(message: string): string[] {
   return mistakes;
 }
 
+interface Message {
+  readonly where: string;
+  readonly ruleId: string;
+  readonly message: string;
+}
+
+const ALL_RULES = Object.fromEntries(Object.keys(rules).map((name) => [`${PLUGIN_NAME}/${name}`, 'error' as const]));
+
 describe('wording of rule messages', () => {
-  let findings: ReportedFinding[] = [];
+  let findings: Message[] = [];
 
   beforeAll(async () => {
-    ({ findings } = await lintProject(CORPUS_ROOT, listSourceFiles(CORPUS_ROOT), { allRules: true }));
+    const corpus = await lintProject(CORPUS_ROOT, listSourceFiles(CORPUS_ROOT), { allRules: true });
+    const docs = Object.keys(rules).flatMap((name) =>
+      readExamples(name)
+        .filter((example) => example.expectReport)
+        .flatMap((example) => lintExample(example, ALL_RULES).map((message) => ({ where: `docs/rules/${name}.md:${example.line + message.line}`, ruleId: message.ruleId ?? 'parse', message: message.message }))),
+    );
+    findings = [...corpus.findings.map((finding) => ({ where: `${finding.file}:${finding.line}`, ruleId: finding.ruleId, message: finding.message })), ...docs];
   });
 
-  it('the corpus gives every rule messages to read', () => {
+  it('the corpus and the docs give every rule messages to read', () => {
     const reported = new Set(findings.map((finding) => finding.ruleId));
     expect([...reported].sort()).toEqual(Object.keys(rules).map((name) => `${PLUGIN_NAME}/${name}`).sort());
   });
 
-  it('has no nested parentheses, no wrong article and no unclosed code span in any message found on the corpus', () => {
-    const mistakes = findings.flatMap((finding) => checkWording(finding.message).map((mistake) => `${finding.file}:${finding.line} ${finding.ruleId}: ${mistake}`));
+  it('has no nested parentheses, no wrong article and no unclosed code span in any message found', () => {
+    const mistakes = findings.flatMap((finding) => checkWording(finding.message).map((mistake) => `${finding.where} ${finding.ruleId}: ${mistake}`));
     expect(mistakes).toEqual([]);
   });
 
