@@ -16,25 +16,42 @@ export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileInd
   const program = sourceCode.ast;
   let index = indexByProgram.get(program);
   if (!index) {
-    index = buildIndex(program, sourceCode.visitorKeys);
+    index = buildIndex(program, sourceCode);
     indexByProgram.set(program, index);
     keysByProgram.set(program, sourceCode.visitorKeys);
   }
   return index;
 }
 
-function buildIndex(program: TSESTree.Program, visitorKeys: TSESLint.SourceCode.VisitorKeys): FileIndex {
+function buildIndex(program: TSESTree.Program, sourceCode: Readonly<TSESLint.SourceCode>): FileIndex {
   const byType = new Map<string, TSESTree.Node[]>();
-  walk(program, visitorKeys, (node) => {
+  const add = (node: TSESTree.Node): void => {
     let bucket = byType.get(node.type);
     if (!bucket) byType.set(node.type, (bucket = []));
     bucket.push(node);
-  });
+  };
+  // ESLint (9.x and later) lists the steps of its own traversal once per file, before the rules run: reading
+  // the entered nodes from that list costs no second walk. Otherwise walk the tree here.
+  const steps = (sourceCode as { traverse?: () => Iterable<TraversalStep> }).traverse?.();
+  if (steps) {
+    for (const step of steps) if (step.kind === VISIT && step.phase === ENTER) add(step.target as TSESTree.Node);
+  } else {
+    walk(program, sourceCode.visitorKeys, add);
+  }
   const empty: readonly TSESTree.Node[] = [];
   return {
     nodesOfType: (type) => (byType.get(type) ?? empty) as never,
   };
 }
+
+/** A step of ESLint's traversal: entering or leaving a node (kind 1), or a code path event (kind 2). */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+}
+const VISIT = 1;
+const ENTER = 1;
 
 /**
  * Visits every node below `root` (and `root`), walking the visitor keys of the file's parser, as ESLint

@@ -6,19 +6,39 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { getTypeServices } from '../ast/get-type-services.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import type { LocatedFacts } from '../family/create-collector.js';
 import { createFileCollector } from '../family/create-collector.js';
 import { findHttpUsage } from './find-http-usage.js';
+import { HTTP_LIBRARIES } from './http-libraries.js';
 import type { HttpUsage } from './model.js';
 import { describeTimeout, TimeoutResolver, type TimeoutSettings } from './request-timeout.js';
 
 const DEFAULT_SETTINGS: TimeoutSettings = { allowDefaultTimeout: true };
 
+const NO_USAGE: HttpUsage = { requests: [], instances: [], libraryUses: new Map() };
+
 export const collectHttpUsage = createFileCollector<HttpUsage>((context, index) => {
+  // Cheap check first: without types, a file that names no HTTP package in quotes (an import or a require)
+  // and no global client uses none.
+  if (getTypeServices(context) === undefined && !mayNameHttpLibrary(context.sourceCode.text)) return { found: NO_USAGE };
   const usage = findHttpUsage(context, index.nodesOfType(AST_NODE_TYPES.CallExpression));
   return { found: usage, facts: () => describeClients(context, usage) };
 });
+
+const PACKAGE_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spec.packages))];
+const GLOBAL_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spec.globals ?? []))];
+/** One scan of the text: a package name between quotes, or a global client's name. */
+const NAMES_HTTP_LIBRARY = new RegExp([`['"\`](?:${PACKAGE_NAMES.map(escapeRegExp).join('|')})['"\`]`, ...GLOBAL_NAMES.map(escapeRegExp)].join('|'));
+
+function mayNameHttpLibrary(text: string): boolean {
+  return NAMES_HTTP_LIBRARY.test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 const resolvers = new WeakMap<HttpUsage, Map<boolean, TimeoutResolver>>();
 

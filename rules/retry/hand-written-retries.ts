@@ -9,13 +9,14 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import type { AnyRuleContext } from '../ast/rule-context.js';
+import { unwrapExpression } from '../ast/unwrap-expression.js';
 import type { FileIndex } from '../family/file-index.js';
 import { findInterceptorRetry, isResponseInterceptor } from './hand-written/find-interceptor-retry.js';
 import { SleepFinder } from './hand-written/find-sleeps.js';
 import { findRecursiveRetry } from './hand-written/find-recursive-retry.js';
 import { findRetryLoop } from './hand-written/find-retry-loop.js';
 import type { HandWrittenRetry, RetryLoopNode } from './hand-written/hand-written-retry.js';
-import { getThisMethodName } from './hand-written/local-functions.js';
+import { getFunctionName, getThisMethodName, type FunctionNode } from './hand-written/local-functions.js';
 import { readBackoff } from './hand-written/read-backoff.js';
 import { readInterceptorBound, readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
 import { readCondition } from './hand-written/read-condition.js';
@@ -30,10 +31,20 @@ export function findHandWrittenRetries(context: AnyRuleContext, index: FileIndex
     ...index.nodesOfType(AST_NODE_TYPES.ForStatement),
     ...index.nodesOfType(AST_NODE_TYPES.ForOfStatement),
   ].sort((left, right) => left.range[0] - right.range[0]);
-  return findRetries(context, loops, index.nodesOfType(AST_NODE_TYPES.CallExpression));
+  const functions = [
+    ...index.nodesOfType(AST_NODE_TYPES.FunctionDeclaration),
+    ...index.nodesOfType(AST_NODE_TYPES.FunctionExpression),
+    ...index.nodesOfType(AST_NODE_TYPES.ArrowFunctionExpression),
+  ];
+  return findRetries(context, loops, index.nodesOfType(AST_NODE_TYPES.CallExpression), functions);
 }
 
-function findRetries(context: AnyRuleContext, loops: readonly RetryLoopNode[], calls: readonly TSESTree.CallExpression[]): RetryPolicy[] {
+function findRetries(
+  context: AnyRuleContext,
+  loops: readonly RetryLoopNode[],
+  calls: readonly TSESTree.CallExpression[],
+  functions: readonly FunctionNode[],
+): RetryPolicy[] {
   const sleeps = new SleepFinder(context);
   const isSleep = (call: TSESTree.CallExpression): boolean => sleeps.isSleep(call);
   const retries: HandWrittenRetry[] = [];
@@ -43,13 +54,17 @@ function findRetries(context: AnyRuleContext, loops: readonly RetryLoopNode[], c
   }
   const requests = new HttpRequests(context);
   const recursive = new Set<TSESTree.Node>();
+  // Cheap checks first: an interceptor is written `….interceptors.response.use(…)`, and a function calls
+  // itself by a name some function of the file has.
+  const mayIntercept = context.sourceCode.text.includes('interceptors');
+  const functionNames = new Set(functions.flatMap((fn) => getFunctionName(fn)?.name ?? []));
   for (const call of calls) {
-    if (isResponseInterceptor(call)) {
+    if (mayIntercept && isResponseInterceptor(call)) {
       const retry = findInterceptorRetry(context, call, requests);
       if (retry) retries.push(retry);
       continue;
     }
-    if (!mayCallItself(call)) continue;
+    if (!mayCallItself(call) || !functionNames.has(getSelfName(call) ?? '')) continue;
     const retry = findRecursiveRetry(context, call, isSleep);
     if (!retry || recursive.has(retry.function)) continue;
     recursive.add(retry.function);
@@ -88,4 +103,12 @@ function describeRetry(context: AnyRuleContext, retry: HandWrittenRetry, sleeps:
 function mayCallItself(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   return callee.type === AST_NODE_TYPES.Identifier || getThisMethodName(callee) !== undefined;
+}
+
+/** The name a call would call its own function by: `name(…)`, `this.name(…)`, `setTimeout(name, …)`. */
+function getSelfName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  const scheduled = callee.type === AST_NODE_TYPES.Identifier && callee.name === 'setTimeout' ? call.arguments[0] : undefined;
+  const target = scheduled ? unwrapExpression(scheduled) : callee;
+  return target.type === AST_NODE_TYPES.Identifier ? target.name : getThisMethodName(target);
 }
