@@ -4,9 +4,9 @@
  * `fetch`. Built on ReferenceTracker so shadowed and re-bound names are followed correctly; `require`
  * calls that no configuration declares (CommonJS linted as a module) are traced too.
  */
-import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { findUndeclaredRequireReferences } from './find-undeclared-requires.js';
+import { findUndeclaredReferences } from './find-undeclared-references.js';
 import type { AnyRuleContext } from './rule-context.js';
 
 export const { CALL, CONSTRUCT, READ, ESM } = ASTUtils.ReferenceTracker;
@@ -58,4 +58,33 @@ export function findLibraryReferences<Info>(
 /** One trace map element for every package of a knowledge spec, so package names live in knowledge/ alone. */
 export function tracePackages<Info>(packages: readonly string[], element: TraceMapElement<Info>): TraceMap<Info> {
   return Object.fromEntries(packages.map((name) => [name, element]));
+}
+
+/**
+ * References through `require('pkg')` where no configuration declares `require` (a CommonJS `.js` file
+ * linted as a module, a TypeScript file compiled to CommonJS): ReferenceTracker only follows a declared
+ * `require`, so these are traced here from each call with the same trace map.
+ */
+interface PropertyTracker {
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: unknown): Iterable<{ node: TSESTree.Node; path: string[]; type: symbol; info: unknown }>;
+}
+
+function findUndeclaredRequireReferences<Info>(context: AnyRuleContext, modules: TraceMap<Info>): Array<LibraryReference<Info>> {
+  const requires = findUndeclaredReferences(context, ['require']);
+  if (requires.length === 0) return [];
+  // `iteratePropertyReferences` is public in @eslint-community/eslint-utils but missing from the typings re-exported here.
+  const tracker = new ASTUtils.ReferenceTracker(context.sourceCode.getScope(context.sourceCode.ast)) as unknown as Partial<PropertyTracker>;
+  if (typeof tracker.iteratePropertyReferences !== 'function') return [];
+  const found: Array<LibraryReference<Info>> = [];
+  for (const identifier of requires) {
+    const call = identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
+    const source = call.arguments[0];
+    const name = source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? source.value : undefined;
+    if (name === undefined || !Object.hasOwn(modules, name)) continue;
+    for (const reference of tracker.iteratePropertyReferences(call, modules[name])) {
+      found.push({ node: reference.node, path: [name, ...reference.path], type: reference.type, info: reference.info as Info });
+    }
+  }
+  return found;
 }

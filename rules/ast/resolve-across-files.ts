@@ -9,9 +9,13 @@ import ts from 'typescript';
 
 import { getTypeServices } from './get-type-services.js';
 import type { AnyRuleContext } from './rule-context.js';
-import type { StaticValue } from './static-value.js';
 
 const MAX_DEPTH = 8;
+
+/** A value read statically; static-value.ts re-exports this type as the one rules use. */
+export interface StaticValue {
+  readonly value: unknown;
+}
 
 /** The value of an ESTree expression read through the type checker, or undefined. */
 export function resolveAcrossFiles(context: AnyRuleContext, node: TSESTree.Node): StaticValue | undefined {

@@ -5,12 +5,10 @@
  */
 import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
-import { resolveAcrossFiles } from './resolve-across-files.js';
+import { resolveAcrossFiles, type StaticValue } from './resolve-across-files.js';
 import type { AnyRuleContext } from './rule-context.js';
 
-export interface StaticValue {
-  readonly value: unknown;
-}
+export type { StaticValue } from './resolve-across-files.js';
 
 /** The value of `node` when it can be known without running the code; undefined otherwise. */
 export function getStaticValueOf(context: AnyRuleContext, node: TSESTree.Node): StaticValue | undefined {
