@@ -21,16 +21,18 @@ type Options = [
 ];
 type MessageIds = 'missingFields' | 'unstructuredConsole';
 
-/** Where a console line is the program's output, not a service's log: scripts, CLIs, migrations, seeds, configs, tests. */
+/** Where a console line is the program's output, not a service's log: scripts, CLIs, migrations, seed data, configs, tests and their setup. */
 export const CONSOLE_ALLOWED_IN = [
   '**/scripts/**',
   '**/bin/**',
   '**/cli/**',
   '**/migrations/**',
-  '**/seeds/**',
-  '**/seeders/**',
+  '**/*migration*.*',
+  '**/{seed,seeds,seeders}/**',
+  '**/*.seed.*',
   '**/*.config.*',
   '**/*.{test,spec,e2e}.*',
+  '**/{vitest,jest}*.*',
   '**/{test,tests,__tests__,__mocks__,e2e}/**',
 ];
 

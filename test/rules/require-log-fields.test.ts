@@ -251,6 +251,11 @@ logger.info('batch sent');
     // console: scripts, CLIs and migrations write to the operator, not to a log pipeline.
     { code: `console.log('migrated 42 rows');`, filename: 'scripts/backfill-orders.ts' },
     { code: `console.log('migrated 42 rows');`, filename: 'src/migrations/1700000000-add-index.ts' },
+    // A migration runner beside the database code, and seed data for a demo database: operator output.
+    { code: `export async function runMigrations() {\n  try {\n    await migrate();\n  } catch (error) {\n    console.error('migration failed', error);\n  }\n}`, filename: 'src/database/migration-runner.ts' },
+    { code: `export const seedTags = async (tags: string[]) => {\n  console.log(\`seeding \${tags.length} tags\`);\n};`, filename: 'src/tags/tag.seed.ts' },
+    // The setup file of an end-to-end test run.
+    { code: `console.log('test database:', process.env.DATABASE_URL);`, filename: 'vitest-e2e.setup.ts' },
     { code: `#!/usr/bin/env node\nconsole.log('usage: reindex <collection>');`, filename: 'src/reindex.ts' },
     { code: `console.warn('cache disabled');`, options: [{ allowConsole: true }] },
     { code: `console.table(rows);` },

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { nestjsApplicationLogger, nestjsPino, nestjsPinoModule } from '../../../knowledge/logging/nestjs.js';
 import { findFunction, listReturnedExpressions } from '../../ast/find-function.js';
 import { findImportPath, isImportOf } from '../../ast/find-import-path.js';
-import { findProperty } from '../../ast/find-property.js';
+import { findConstInitializer, findProperty } from '../../ast/find-property.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import { NO_FIELDS } from '../fields.js';
@@ -67,8 +67,11 @@ export function resolveApplicationLogger(finder: LoggerFinder, setup: Applicatio
   return result;
 }
 
-function resolveGivenLogger(finder: LoggerFinder, context: AnyContext, node: TSESTree.Node, findPinoLogger: () => Logger | undefined): Logger | undefined {
+function resolveGivenLogger(finder: LoggerFinder, context: AnyContext, node: TSESTree.Node, findPinoLogger: () => Logger | undefined, depth = 0): Logger | undefined {
   const expression = unwrapExpression(node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node);
+  // `const logger = app.get(Logger); app.useLogger(logger);`
+  const initializer = expression.type === AST_NODE_TYPES.Identifier && depth < 3 ? findConstInitializer(context, expression) : undefined;
+  if (initializer) return resolveGivenLogger(finder, context, initializer, findPinoLogger, depth + 1);
   // `logger: ['error', 'warn']` keeps ConsoleLogger at those levels; `logger: false` writes nothing.
   if (expression.type === AST_NODE_TYPES.ArrayExpression) return createConsoleLogger(context, expression);
   if (expression.type === AST_NODE_TYPES.Literal) return undefined;

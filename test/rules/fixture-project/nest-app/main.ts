@@ -6,6 +6,8 @@ import { AppModule } from './app.module.js';
 
 export async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   await app.listen(3000);
+  logger.log('listening on 3000');
 }
