@@ -122,11 +122,14 @@ interface Problem {
 }
 
 function getProblem(context: AnyContext, call: LogCall, required: readonly string[], aliases: Readonly<Record<string, readonly string[]>>, consoleAllowed: boolean): Problem | undefined {
-  if (required.length === 0) return undefined;
-  if (!call.logger) return consoleAllowed ? undefined : { messageId: 'unstructuredConsole', data: { method: call.method, fields: joinFields(required) } };
+  // A line at the top level of a module runs once at start-up, with no request to be joined to.
+  const traceFields = findTraceFields(required, aliases);
+  const needed = call.atModuleScope ? required.filter((field) => !traceFields.includes(field)) : required;
+  if (needed.length === 0) return undefined;
+  if (!call.logger) return consoleAllowed ? undefined : { messageId: 'unstructuredConsole', data: { method: call.method, fields: joinFields(needed) } };
   const logger = call.logger;
-  const present = unionFields(logger.fields, call.record, createFieldSet(logger.traceIdFrom ? findTraceFields(required, aliases) : []));
-  const missing = findMissingFields(present, required, aliases);
+  const present = unionFields(logger.fields, call.record, createFieldSet(logger.traceIdFrom ? traceFields : []));
+  const missing = findMissingFields(present, needed, aliases);
   if (missing.length === 0) return undefined;
   return {
     messageId: 'missingFields',

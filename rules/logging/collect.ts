@@ -48,12 +48,12 @@ function describeCall(context: AnyContext, finder: LoggerFinder, call: TSESTree.
   const receiverNode = (call.callee as TSESTree.MemberExpression).object;
   const receiver = context.sourceCode.getText(receiverNode);
   if (isGlobalConsole(context, receiverNode)) {
-    return (consoleLogger.logMethods as readonly string[]).includes(method) ? { node: call, method, receiver, logger: undefined, record: NO_FIELDS } : undefined;
+    return (consoleLogger.logMethods as readonly string[]).includes(method) ? { node: call, method, receiver, logger: undefined, record: NO_FIELDS, atModuleScope: isAtModuleScope(call) } : undefined;
   }
   const logger = findLibraryLogger(context, finder, receiverNode) ?? finder.find(context, receiverNode);
   const spec = logger && SPECS.find((candidate) => candidate.name === logger.library);
   if (!logger || !spec?.logMethods.includes(method)) return undefined;
-  return { node: call, method, receiver, logger, record: getRecordFields(context, call, spec.recordShape, method) };
+  return { node: call, method, receiver, logger, record: getRecordFields(context, call, spec.recordShape, method), atModuleScope: isAtModuleScope(call) };
 }
 
 /** Loggers that are a library's own: winston's default logger (`winston.info`), NestJS's static `Logger.log`. */
@@ -128,6 +128,14 @@ function getLogMethod(call: TSESTree.CallExpression): string | undefined {
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   return LOG_METHODS.has(callee.property.name) ? callee.property.name : undefined;
+}
+
+function isAtModuleScope(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+    if (current.type === AST_NODE_TYPES.StaticBlock || current.type === AST_NODE_TYPES.PropertyDefinition) return false;
+  }
+  return true;
 }
 
 function isGlobalConsole(context: AnyContext, node: TSESTree.Node): boolean {

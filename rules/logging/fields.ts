@@ -15,14 +15,6 @@ export function unionFields(...sets: readonly FieldSet[]): FieldSet {
   );
 }
 
-/** Fields both sets are sure to hold: what every one of several possible loggers binds. */
-export function intersectFields(left: FieldSet, right: FieldSet): FieldSet {
-  return createFieldSet(
-    left.names.filter((name) => right.names.includes(name)),
-    left.open || right.open,
-  );
-}
-
 /** The required fields none of whose names (the field or one of its aliases) is in `present`. */
 export function findMissingFields(present: FieldSet, required: readonly string[], aliases: Readonly<Record<string, readonly string[]>>): string[] {
   if (present.open) return [];

@@ -5,12 +5,14 @@
  * logger cannot be followed to a library we model: an unknown logger is never reported.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
 
 import { LOGGER_LIBRARIES } from '../../knowledge/logging/index.js';
 import type { LoggerFactorySpec, LoggerLibraryName, LoggerLibrarySpec } from '../../knowledge/logging/types.js';
-import { findDeclarationNode } from '../ast/find-declaration-node.js';
+import { findDeclarationNode, toDeclarationNode } from '../ast/find-declaration-node.js';
 import { findFunction, listReturnedExpressions } from '../ast/find-function.js';
-import { findImportPath, isImportOf } from '../ast/find-import-path.js';
+import { findImportPath, getRequiredModule, isImportOf } from '../ast/find-import-path.js';
+import { getTypeServices } from '../ast/get-type-services.js';
 import { findProperty } from '../ast/find-property.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { getThisMemberName } from '../ast/find-value-references.js';
@@ -19,7 +21,7 @@ import { bunyanDetector } from './detectors/bunyan.js';
 import { pinoDetector } from './detectors/pino.js';
 import type { AnyContext, LoggerDetector } from './detectors/types.js';
 import { winstonDetector } from './detectors/winston.js';
-import { intersectFields, unionFields } from './fields.js';
+import { unionFields } from './fields.js';
 import type { FieldSet, Logger, SourcePosition } from './model.js';
 import { listExpressionFields } from './object-fields.js';
 
@@ -156,7 +158,23 @@ export class LoggerFinder {
       if (parent && spec?.child && callee.property.name === spec.child.method) return this.createChild(context, call, parent, spec.child.bindingsArgument);
       if (parent) return undefined;
     }
+    if (getRequiredModule(call)?.startsWith('.')) return this.findRequired(context, call, depth);
     return this.findReturned(context, call, depth);
+  }
+
+  /** With type information, `require('./logger')`: what that CommonJS module assigns to `module.exports`. */
+  private findRequired(context: AnyContext, call: TSESTree.CallExpression, depth: number): Logger | undefined {
+    const services = getTypeServices(context);
+    const specifier = services?.esTreeNodeToTSNodeMap.get(call.arguments[0]!);
+    const moduleSymbol = specifier && services!.program.getTypeChecker().getSymbolAtLocation(specifier);
+    const exported = moduleSymbol?.exports?.get('export=' as ts.__String);
+    const declaration = exported?.valueDeclaration ?? exported?.declarations?.[0];
+    const declared = declaration && toDeclarationNode(context, declaration);
+    if (!declared) return undefined;
+    const node = declared.node;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) return this.find(declared.context, node.right, depth + 1);
+    if (node.type === AST_NODE_TYPES.ExpressionStatement && node.expression.type === AST_NODE_TYPES.AssignmentExpression) return this.find(declared.context, node.expression.right, depth + 1);
+    return undefined;
   }
 
   private findConstruction(context: AnyContext, node: TSESTree.NewExpression, depth: number): Logger | undefined {
@@ -197,14 +215,17 @@ export class LoggerFinder {
     return logger && { ...logger, name: describeStorage(context, call), madeAt: getPosition(context, call) };
   }
 
-  /** Loggers that may be any of several expressions: the fields all of them bind, when they share a root. */
+  /**
+   * Loggers that may be any of several expressions (branches, several returns or assignments), when they
+   * share a root: a field counts as bound when any of them binds it, so only what none binds is reported.
+   */
   private findEither(context: AnyContext, nodes: readonly TSESTree.Node[], depth: number): Logger | undefined {
     let result: Logger | undefined;
     for (const node of nodes) {
       const logger = this.find(context, node, depth + 1);
       if (!logger) return undefined;
       if (result && !isSamePosition(result.root.madeAt, logger.root.madeAt)) return undefined;
-      result = result ? { ...result, fields: intersectFields(result.fields, logger.fields) } : logger;
+      result = result ? { ...result, fields: unionFields(result.fields, logger.fields) } : logger;
     }
     return result;
   }
@@ -278,7 +299,7 @@ export class LoggerFinder {
     }
     const [first] = inner;
     if (!first || inner.some((logger) => !isSamePosition(logger.root.madeAt, first.root.madeAt))) return undefined;
-    const fields = inner.slice(1).reduce((common, logger) => intersectFields(common, logger.fields), first.fields);
+    const fields = unionFields(...inner.map((logger) => logger.fields));
     return { ...first, fields, name: `${declared.name} instance`, madeAt: getPosition(context, classReference) };
   }
 
@@ -295,7 +316,7 @@ export class LoggerFinder {
       const record = first && first.type === AST_NODE_TYPES.ObjectExpression ? listExpressionFields(context, first) : { names: [], open: false };
       const withRecord = { ...logger, fields: unionFields(logger.fields, record) };
       if (written && !isSamePosition(written.root.madeAt, logger.root.madeAt)) written = 'unknown';
-      else written = written ? { ...written, fields: intersectFields(written.fields, withRecord.fields) } : withRecord;
+      else written = written ? { ...written, fields: unionFields(written.fields, withRecord.fields) } : withRecord;
       return undefined;
     });
     return written;

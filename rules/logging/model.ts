@@ -47,6 +47,8 @@ export interface LogCall {
   readonly logger: Logger | undefined;
   /** Fields of the call's own record. */
   readonly record: FieldSet;
+  /** Written at the top level of a module: it runs once, at start-up, outside any request. */
+  readonly atModuleScope: boolean;
 }
 
 /** A logger made in the linted file, for the inventory. */

@@ -268,6 +268,33 @@ const console = new Console(process.stderr);
 console.log('written to stderr');
 `,
     },
+    // A start-up line at the top level of the module: no request to join, and the name is the service.
+    `
+import pino from 'pino';
+
+const logger = pino({ name: 'orders' });
+logger.info({ port: 8080 }, 'listening');
+`,
+    // winston with a format chosen by configuration: the JSON one adds the trace id; defaultMeta names the service.
+    `
+import winston from 'winston';
+import { activeSpan } from './tracing';
+
+function traceFields() {
+  return winston.format((info) => {
+    const span = activeSpan();
+    if (span) info['trace_id'] = span.spanContext().traceId;
+    return info;
+  })();
+}
+
+const plain = winston.format.combine(winston.format.timestamp(), winston.format.simple());
+const structured = winston.format.combine(winston.format.timestamp(), traceFields(), winston.format.json());
+
+const logger = winston.createLogger({ defaultMeta: { service: 'exports' }, format: process.env.LOG_FORMAT === 'text' ? plain : structured });
+
+export const exported = (count: number) => logger.info('export finished', { count });
+`,
     // Options: the required fields and their aliases.
     {
       code: `
@@ -378,12 +405,15 @@ export function placeOrder(orderId: string) {
 import { pino as createPino } from 'pino';
 
 const log = createPino({ base: { service: 'orders' }, level: 'debug' });
-log.debug('cache warmed');
-log.error(new Error('cache failed'));
+
+export async function warmCache() {
+  log.debug('cache warmed');
+  log.error(new Error('cache failed'));
+}
 `,
       errors: [
-        { messageId: 'missingFields', line: 5, column: 1, data: { fields: '`traceId`', them: 'it', logger: 'the pino logger `log` made on line 4', fix: pinoTraceFix } },
-        { messageId: 'missingFields', line: 6, column: 1 },
+        { messageId: 'missingFields', line: 7, column: 3, data: { fields: '`traceId`', them: 'it', logger: 'the pino logger `log` made on line 4', fix: pinoTraceFix } },
+        { messageId: 'missingFields', line: 8, column: 3 },
       ],
       output: null,
     },
@@ -428,9 +458,9 @@ function createLogger(service: string) {
 }
 
 const logger = createLogger('orders');
-logger.info('started');
+export const start = () => logger.info('started');
 `,
-      errors: [{ messageId: 'missingFields', line: 9, column: 1, data: { fields: '`traceId`', them: 'it', logger: '`logger` (writing through the pino logger `createLogger()` made on line 5)', fix: pinoTraceFix } }],
+      errors: [{ messageId: 'missingFields', line: 9, column: 28, data: { fields: '`traceId`', them: 'it', logger: '`logger` (writing through the pino logger `createLogger()` made on line 5)', fix: pinoTraceFix } }],
       output: null,
     },
     // A class field initialised with a logger, and one assigned in the constructor.
@@ -466,11 +496,15 @@ import winston from 'winston';
 
 winston.info('worker started');
 const logger = winston.createLogger({ format: winston.format.combine(winston.format.timestamp(), winston.format.label({ label: 'billing' })) });
-logger.log('info', 'invoice sent', { invoiceId: 'inv-1' });
+
+export function sendInvoice(invoiceId: string) {
+  logger.log('info', 'invoice sent', { invoiceId });
+}
 `,
       errors: [
-        { messageId: 'missingFields', line: 4, column: 1, data: { fields: '`traceId` and `service`', them: 'them', logger: 'the winston logger `winston` made on line 2', fix: 'a format that adds the current trace id and `defaultMeta: { service }`' } },
-        { messageId: 'missingFields', line: 6, column: 1 },
+        // At the top level of the module the line runs at start-up, outside any request: only the service is required.
+        { messageId: 'missingFields', line: 4, column: 1, data: { fields: '`service`', them: 'it', logger: 'the winston logger `winston` made on line 2', fix: '`defaultMeta: { service }`' } },
+        { messageId: 'missingFields', line: 8, column: 3, data: { fields: '`traceId` and `service`', them: 'them', logger: 'the winston logger `logger` made on line 5', fix: 'a format that adds the current trace id and `defaultMeta: { service }`' } },
       ],
       output: null,
     },
@@ -480,16 +514,52 @@ logger.log('info', 'invoice sent', { invoiceId: 'inv-1' });
 import bunyan from 'bunyan';
 
 const log = bunyan.createLogger({ name: 'billing', level: 'info' });
-log.info({ invoiceId: 'inv-1' }, 'invoice created');
-
 const audit = new bunyan({ name: 'audit', streams: [] });
-audit.warn('audit trail rotated');
+
+export function createInvoice(invoiceId) {
+  log.info({ invoiceId }, 'invoice created');
+  audit.warn('audit trail rotated');
+}
 `,
       languageOptions: javascript,
       errors: [
-        { messageId: 'missingFields', line: 5, column: 1, data: { fields: '`traceId`', them: 'it', logger: 'the bunyan logger `log` made on line 4', fix: 'a `child({ traceId })` per request' } },
-        { messageId: 'missingFields', line: 8, column: 1 },
+        { messageId: 'missingFields', line: 8, column: 3, data: { fields: '`traceId`', them: 'it', logger: 'the bunyan logger `log` made on line 4', fix: 'a `child({ traceId })` per request' } },
+        { messageId: 'missingFields', line: 9, column: 3 },
       ],
+      output: null,
+    },
+    // The same configuration-chosen format with no service anywhere: only the service is reported.
+    {
+      code: `
+import winston from 'winston';
+import { activeSpan } from './tracing';
+
+const traced = winston.format((info) => {
+  info.trace_id = activeSpan()?.spanContext().traceId;
+  return info;
+});
+
+const logger = winston.createLogger({
+  format: process.env.LOG_FORMAT === 'text' ? winston.format.simple() : winston.format.combine(traced(), winston.format.json()),
+});
+
+export const exported = (count: number) => logger.info('export finished', { count });
+`,
+      errors: [{ messageId: 'missingFields', line: 14, column: 44, data: { fields: '`service`', them: 'it', logger: 'the winston logger `logger` made on line 10', fix: '`defaultMeta: { service }`' } }],
+      output: null,
+    },
+    // Typed: a CommonJS module's logger, `module.exports = pino(…)` in another file.
+    {
+      code: `
+const logger = require('./logger');
+
+exports.charge = function charge(request) {
+  logger.info({ amount: request.amount }, 'charging card');
+};
+`,
+      filename: path.join(FIXTURE_PROJECT, 'commonjs-service', 'file.js'),
+      languageOptions: { ...typed, ...COMMONJS },
+      errors: [{ messageId: 'missingFields', line: 5, column: 3, data: { fields: '`traceId`', them: 'it', logger: '`logger` (writing through the pino logger `module.exports` made at ./logger.js:4)', fix: pinoTraceFix } }],
       output: null,
     },
     // pino-http with its default request id, a counter local to the process: the request cannot be joined.
@@ -535,12 +605,13 @@ const session = new AsyncLocalStorage<{ userId: string }>();
 const logger = pino({ name: 'accounts', mixin: () => session.getStore() ?? {} });
 
 export function withUser(userId: string, next: () => void) {
-  session.run({ userId }, next);
+  session.run({ userId }, () => {
+    logger.info('session opened');
+    next();
+  });
 }
-
-logger.info('session opened');
 `,
-      errors: [{ messageId: 'missingFields', line: 12, column: 1 }],
+      errors: [{ messageId: 'missingFields', line: 10, column: 5 }],
       output: null,
     },
     // The record carries the trace id but nothing names the service.
@@ -650,12 +721,12 @@ export function refund(orderId: string, reason: string) {
 import { ServiceLogger } from './loggers.js';
 
 const logger = new ServiceLogger('orders');
-logger.info('started');
 
 export class OrdersController {
   constructor(private readonly log: ServiceLogger) {}
 
   list() {
+    logger.info('listing');
     this.log.error('listing failed');
   }
 }
@@ -663,7 +734,7 @@ export class OrdersController {
       filename: TYPED_FILENAME,
       languageOptions: typed,
       errors: [
-        { messageId: 'missingFields', line: 5, column: 1, data: { fields: '`traceId`', them: 'it', logger: '`logger` (writing through the pino logger `this.logger` made at ./loggers.ts:30)', fix: pinoTraceFix } },
+        { messageId: 'missingFields', line: 10, column: 5, data: { fields: '`traceId`', them: 'it', logger: '`logger` (writing through the pino logger `this.logger` made at ./loggers.ts:30)', fix: pinoTraceFix } },
         { messageId: 'missingFields', line: 11, column: 5 },
       ],
       output: null,

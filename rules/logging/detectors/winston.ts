@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { winston, winstonFormats } from '../../../knowledge/logging/winston.js';
+import { findFunction, listReturnedExpressions } from '../../ast/find-function.js';
 import { findConstInitializer } from '../../ast/find-property.js';
 import { findImportPath, type ImportPath } from '../../ast/find-import-path.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
@@ -30,6 +31,13 @@ export function readFormatFields(context: AnyContext, node: TSESTree.Node, depth
     const initializer = findConstInitializer(context, expression);
     return initializer ? readFormatFields(context, initializer, depth + 1) : ANY_FIELDS;
   }
+  // A format chosen by configuration: a field counts when either may add it.
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression) {
+    return unionFields(readFormatFields(context, expression.consequent, depth + 1), readFormatFields(context, expression.alternate, depth + 1));
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression) {
+    return unionFields(readFormatFields(context, expression.left, depth + 1), readFormatFields(context, expression.right, depth + 1));
+  }
   if (expression.type !== AST_NODE_TYPES.CallExpression) return ANY_FIELDS;
   const callee = unwrapExpression(expression.callee);
   // format(fn)(): a custom format made and instantiated in place.
@@ -46,7 +54,11 @@ export function readFormatFields(context: AnyContext, node: TSESTree.Node, depth
     const made = initializer && unwrapExpression(initializer);
     if (made?.type === AST_NODE_TYPES.CallExpression && isFormatFactory(findImportPath(context, made.callee))) return readCustomFormat(context, made);
   }
-  return ANY_FIELDS;
+  // A function that builds the format: what every format it returns adds.
+  const builder = findFunction(context, callee);
+  if (!builder) return ANY_FIELDS;
+  const returned = listReturnedExpressions(builder.context, builder.node);
+  return returned.length > 0 ? unionFields(...returned.map((result) => readFormatFields(builder.context, result, depth + 1))) : ANY_FIELDS;
 }
 
 function readCustomFormat(context: AnyContext, factoryCall: TSESTree.CallExpression): FieldSet {
