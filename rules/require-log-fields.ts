@@ -21,7 +21,10 @@ type Options = [
 ];
 type MessageIds = 'missingFields' | 'unstructuredConsole';
 
-/** Where a console line is the program's output, not a service's log: scripts, CLIs, migrations, seed data, configs, tests and their setup. */
+/**
+ * Where a console line is the program's output, not a service's log: scripts, CLIs, migrations, seed data,
+ * configs. Test code is out of every rule's scope already (the policy's `tests` patterns).
+ */
 export const CONSOLE_ALLOWED_IN = [
   '**/scripts/**',
   '**/bin/**',
@@ -31,9 +34,6 @@ export const CONSOLE_ALLOWED_IN = [
   '**/{seed,seeds,seeders}/**',
   '**/*.seed.*',
   '**/*.config.*',
-  '**/*.{test,spec,e2e}.*',
-  '**/{vitest,jest}*.*',
-  '**/{test,tests,__tests__,__mocks__,e2e}/**',
 ];
 
 /** Where the fix belongs, by the library that makes the logger: what binds the service name, what binds the trace id. */

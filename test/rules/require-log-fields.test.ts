@@ -254,8 +254,9 @@ logger.info('batch sent');
     // A migration runner beside the database code, and seed data for a demo database: operator output.
     { code: `export async function runMigrations() {\n  try {\n    await migrate();\n  } catch (error) {\n    console.error('migration failed', error);\n  }\n}`, filename: 'src/database/migration-runner.ts' },
     { code: `export const seedTags = async (tags: string[]) => {\n  console.log(\`seeding \${tags.length} tags\`);\n};`, filename: 'src/tags/tag.seed.ts' },
-    // The setup file of an end-to-end test run.
-    { code: `console.log('test database:', process.env.DATABASE_URL);`, filename: 'vitest-e2e.setup.ts' },
+    // Test code, by the policy's `tests` patterns: out of every rule's scope.
+    { code: `console.log('test database:', process.env.DATABASE_URL);`, filename: 'vitest.setup.ts' },
+    { code: `console.log('seeded', rows.length);`, filename: 'src/orders/orders.e2e-spec.ts' },
     { code: `#!/usr/bin/env node\nconsole.log('usage: reindex <collection>');`, filename: 'src/reindex.ts' },
     { code: `console.warn('cache disabled');`, options: [{ allowConsole: true }] },
     { code: `console.table(rows);` },
