@@ -52,6 +52,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description: 'Require the trace id and service name in every log record',
+      recommended: true,
       usesTypeInformation: true,
     },
     messages: {
