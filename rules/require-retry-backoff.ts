@@ -55,6 +55,8 @@ export default createRule<Options, MessageIds>({
 });
 
 function getProblem(policy: RetryPolicy, requireJitter: boolean): Problem | undefined {
+  // A write that lost a race to a committed one is retried with a new value: waiting would not help it.
+  if (policy.condition.kind === 'conflict') return undefined;
   const { backoff } = policy;
   const data = { library: policy.library, reason: backoff.reason, fix: requireJitter ? 'back off exponentially with jitter' : 'back off exponentially' };
   if (backoff.kind === 'none') return { node: policy.node, messageId: 'noDelay', data };

@@ -42,6 +42,11 @@ export type RetryCondition =
   | { readonly kind: 'client-errors'; readonly node: TSESTree.Node; readonly statuses: readonly number[] }
   /** Retries only network errors, 5xx, 408/425/429 or similar. */
   | { readonly kind: 'transient-only' }
+  /**
+   * Retries only a write that lost a race to a committed one (unique or duplicate-key violation,
+   * compare-and-set or optimistic-lock conflict), with a new value: waiting would not help it.
+   */
+  | { readonly kind: 'conflict' }
   | { readonly kind: 'unknown' };
 
 export type RetriedMethods =

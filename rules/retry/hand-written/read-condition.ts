@@ -4,13 +4,15 @@
  * with no test on the error retries every error; a fetch (which never rejects on an HTTP status) retries
  * only network errors plus the answers its try block throws on. Tests on network error codes
  * (`ECONNRESET`, `ETIMEDOUT`, …) retry no answer at all; a test through a helper this file does not show
- * (`isRetryable(err)` imported) cannot be read.
+ * (`isRetryable(err)` imported) cannot be read. A retry that any other error leaves and a unique-violation
+ * or compare-and-set conflict sends round is a conflict retry.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { isNonRetryableClientError } from '../../../knowledge/http/http-status.js';
 import type { AnyRuleContext } from '../../ast/rule-context.js';
 import type { RetryCondition } from '../model.js';
+import { createErrorKindScenario, type ErrorKind } from './conflict-scenario.js';
 import { isWithin, simulate, walkSameFunction } from './control-flow.js';
 import { dependsOn, UNREADABLE, type Scenario } from './evaluate-test.js';
 import { getLoopStatements, type CallRetry, type HandWrittenRetry, type RetryLoop } from './hand-written-retry.js';
@@ -22,6 +24,7 @@ import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
 type Retried = readonly number[] | undefined;
 
 const UNKNOWN: RetryCondition = { kind: 'unknown' };
+const CONFLICT: RetryCondition = { kind: 'conflict' };
 
 /** `rejectsOnStatus`: whether the retried call rejects on an HTTP error answer (false for fetch). */
 export function readCondition(context: AnyRuleContext, retry: HandWrittenRetry, rejectsOnStatus: boolean): RetryCondition {
@@ -43,6 +46,13 @@ function readLoopCondition(context: AnyRuleContext, retry: RetryLoop, rejectsOnS
   const handler = tryStatement.handler;
   const names = getNames(handler.param);
   const after = statements.slice(statements.indexOf(tryStatement) + 1);
+  const goesRound = (kind: ErrorKind): boolean | undefined => {
+    const scenario = createErrorKindScenario(kind, names);
+    let outcome = simulate(context, handler.body.body, scenario);
+    if (outcome === 'fall') outcome = simulate(context, after, scenario);
+    return outcome === UNREADABLE ? undefined : outcome !== 'exit';
+  };
+  if (isConflictOnly(goesRound)) return CONFLICT;
   const consulted = [...handler.body.body, ...after].some((statement) => mentionsFailure(statement, names));
   if (!consulted) return readBareCatch(context, handler, tryStatement.block, retry.operation, rejectsOnStatus);
   const retried = collectRetried((status) => {
@@ -56,6 +66,11 @@ function readLoopCondition(context: AnyRuleContext, retry: RetryLoop, rejectsOnS
 
 function readRecursiveCondition(context: AnyRuleContext, retry: CallRetry, rejectsOnStatus: boolean): RetryCondition {
   const items = getPathItems(retry.call, retry.function);
+  const goesRound = (kind: ErrorKind): boolean | undefined => {
+    const taken = evaluatePath(context, items, createErrorKindScenario(kind, retry.failureNames));
+    return taken === UNREADABLE ? undefined : taken !== false;
+  };
+  if (retry.form === 'recursion' && isConflictOnly(goesRound)) return CONFLICT;
   const consulted = items.some((item) => item.kind === 'test' && dependsOn(context, item.test, createStatusScenario(200, retry.failureNames)));
   const failure = retry.failure;
   if (!consulted) {
@@ -92,6 +107,11 @@ function readBareCatch(
   if (retried === undefined) return UNKNOWN;
   if (retried.length === 0) return { kind: 'transient-only' };
   return classify(retried, rest.some(readsOk), findFirstTest(rest) ?? handler);
+}
+
+/** Any other error leaves, and a conflict goes round: `if (!(err instanceof UniqueViolation)) throw err`. */
+function isConflictOnly(goesRound: (kind: ErrorKind) => boolean | undefined): boolean {
+  return goesRound('other') === false && goesRound('conflict') === true;
 }
 
 function collectRetried(isRetried: (status: number) => boolean | undefined): Retried {
