@@ -9,6 +9,21 @@ const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_
 
 createRuleTester().run('no-retry-on-client-error', rule, {
   valid: [
+    // A node-style callback retrying a file copy: no HTTP answer can reach `if (err)`.
+    {
+      code: `
+const fs = require('fs-extra');
+function copyWithRetry(from, to, done, attempt = 0) {
+  fs.copy(from, to, (err) => {
+    if (err) {
+      if (attempt >= 3) return done(err);
+      return setTimeout(() => copyWithRetry(from, to, done, attempt + 1), 200 * 2 ** attempt * Math.random());
+    }
+    done();
+  });
+}`,
+      languageOptions: COMMONJS,
+    },
     // The operation is a parameter: what the enclosing function does is not what the retry retries.
     `
 import axios from 'axios';
