@@ -9,6 +9,20 @@ const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_
 
 createRuleTester().run('require-retry-backoff', rule, {
   valid: [
+    // The timer that delays each run is the wait: the retry re-schedules itself with a doubled, jittered delay.
+    `
+export class ExportScheduler {
+  schedule(job: ExportJob, waitMs = 500) {
+    const spread = Math.floor(Math.random() * waitMs);
+    setTimeout(() => {
+      this.run(job).catch((error) => {
+        this.logger.warn({ error, job: job.id }, 'export failed; scheduling it again');
+        if (job.attempts >= 6) return;
+        this.schedule(job, Math.min(waitMs * 2, 60_000));
+      });
+    }, waitMs + spread);
+  }
+}`,
     // axios-retry: exponentialDelay adds 0–20 % jitter, however it is imported.
     `
 import axios from 'axios';
@@ -393,6 +407,18 @@ export async function connectWithRetry(connect: () => Promise<void>, delay = 200
   }
 }`,
       errors: [{ messageId: 'delayDoesNotGrow', line: 3, column: 3 }],
+      output: null,
+    },
+    {
+      // The same shape with a delay that never changes.
+      code: `
+export function scheduleSync(account, delayMs = 5000) {
+  setTimeout(() => {
+    syncAccount(account).catch(() => scheduleSync(account, delayMs));
+  }, delayMs);
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'constantDelay', line: 4, column: 38, data: { library: 'hand-written', reason: 'setTimeout(…, delayMs)' } }],
       output: null,
     },
     // node:timers/promises waits, however they are imported: a constant one is a constant delay, not "no wait".

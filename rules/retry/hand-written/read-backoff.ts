@@ -52,12 +52,17 @@ function findRecursionSleeps(retry: CallRetry, finder: SleepFinder): Sleep[] {
   return scheduled ? [...sleeps, scheduled] : sleeps;
 }
 
-/** `setTimeout(() => retry(…), ms)`: the timer whose callback holds the call. */
+/**
+ * `setTimeout(() => retry(…), ms)`: the timer whose callback holds the call, also when the call sits in a
+ * callback within it (`setTimeout(() => run(job).catch(() => schedule(job, delay * 2)), delay)`: each run
+ * of the function delays its attempt by the timer).
+ */
 function findSchedulingTimer(retry: CallRetry): Sleep | undefined {
   for (let node: TSESTree.Node | undefined = retry.call.parent; node && node !== retry.function; node = node.parent) {
     if (!isFunctionNode(node)) continue;
     const parent: TSESTree.Node | undefined = node.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) return readScheduledDelay(parent);
+    const timer = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node ? readScheduledDelay(parent) : undefined;
+    if (timer) return timer;
   }
   return undefined;
 }
@@ -80,6 +85,8 @@ function isConfigCounter(retry: InterceptorRetry, member: TSESTree.MemberExpress
 
 /** The wait as written, for messages: `sleep(1000)`, `setTimeout(resolve, 2 ** attempt * 100)`. */
 function describeSleep(context: AnyRuleContext, call: TSESTree.CallExpression): string {
-  const text = context.sourceCode.getText(call).replace(/\s+/g, ' ');
+  const [callback, delay] = call.arguments;
+  // `setTimeout(() => { … }, delayMs)` → `setTimeout(…, delayMs)`: the callback says nothing about the wait.
+  const text = (callback && delay && isFunctionNode(callback) ? `${context.sourceCode.getText(call.callee)}(…, ${context.sourceCode.getText(delay)})` : context.sourceCode.getText(call)).replace(/\s+/g, ' ');
   return toCodeSpan(text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text);
 }
