@@ -421,6 +421,45 @@ export function scheduleSync(account, delayMs = 5000) {
       errors: [{ messageId: 'constantDelay', line: 4, column: 38, data: { library: 'hand-written', reason: 'setTimeout(…, delayMs)' } }],
       output: null,
     },
+    // A retryDelay that logs each retry is still a linear delay without jitter.
+    {
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export const partners = axios.create({ baseURL: process.env.PARTNERS_URL, timeout: 4_000 });
+axiosRetry(partners, {
+  retries: 4,
+  retryDelay: (retryCount, error) => {
+    logger.warn({ err: error, retryCount }, 'partner API call failed; retrying');
+    return retryCount * 1500;
+  },
+});`,
+      errors: [{ messageId: 'noJitter', line: 5, column: 1, data: { library: 'axios-retry', reason: 'retryDelay function without randomness' } }],
+      output: null,
+    },
+    {
+      code: `
+import axiosRetry, { linearDelay } from 'axios-retry';
+axiosRetry(client, { retries: 3, retryDelay: (retryCount, error) => linearDelay(800)(retryCount, error) });`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'noJitter', line: 3, column: 1, data: { library: 'axios-retry', reason: 'axiosRetry.linearDelay()' } }],
+      output: null,
+    },
+    // A notifier that only filters which errors are retried (a deadlock) does not wait: the retry is immediate.
+    {
+      code: `
+import { from, lastValueFrom } from 'rxjs';
+import { retryWhen, take, tap } from 'rxjs/operators';
+export function inTransaction<T>(work: () => Promise<T>): Promise<T> {
+  return lastValueFrom(
+    from(work()).pipe(
+      retryWhen((errors) => errors.pipe(tap((error) => { if (!isDeadlock(error)) throw error; }), take(5))),
+    ),
+  );
+}`,
+      errors: [{ messageId: 'noDelay', line: 7, column: 7, data: { library: 'rxjs', reason: 'retryWhen notifier without a delay' } }],
+      output: null,
+    },
     // node:timers/promises waits, however they are imported: a constant one is a constant delay, not "no wait".
     {
       code: `

@@ -67,6 +67,14 @@ function classifyDelayFunction(detection: Detection, delayFunction: FunctionNode
   walkDescendants(detection.context, delayFunction.body, (node) => {
     if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '**') exponential = true;
     if (node.type !== AST_NODE_TYPES.CallExpression) return node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression ? false : undefined;
+    // A call whose value is dropped (`logger.warn(…)`, `metrics.increment(…)`) does not make the delay.
+    if (node.parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+    // `linearDelay(1000)(retryCount, error)`: the delay the library function returns.
+    const made = node.callee.type === AST_NODE_TYPES.CallExpression ? getLibraryDelay(detection, node.callee) : undefined;
+    if (made) {
+      libraryJitter = made;
+      return false;
+    }
     const name = getCalleeName(node.callee);
     if (name === 'Math.random') random = true;
     else if (name === 'Math.pow') exponential = true;

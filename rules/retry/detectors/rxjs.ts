@@ -23,6 +23,8 @@ const operators: TraceMapElement<{ library: 'rxjs'; name: string }> = {
 
 /** Notifier operators that neither stop nor filter the retries. */
 const PASS_THROUGH_OPERATORS = new Set(['delay', 'delayWhen', 'tap']);
+/** Notifier operators that may stop or filter the retries (a `tap` that throws, a `scan` that counts) but never wait. */
+const NON_WAITING_OPERATORS = new Set(['tap', 'map', 'filter', 'scan', 'takeWhile', 'skip', 'first']);
 
 export const rxjsDetector: RetryLibraryDetector = {
   library: LIBRARY,
@@ -81,6 +83,7 @@ function describeRetryWhen(detection: Detection, call: TSESTree.CallExpression):
   let backoff: RetryBackoff | undefined;
   let bound: RetryBound = { kind: 'unbounded', reason: 'retryWhen notifier that never completes or errors' };
   let opaque = false;
+  let mayWait = false;
   for (const operator of operatorCalls) {
     const name = getOperatorName(operator);
     const argument = getArgument(operator, 0);
@@ -95,10 +98,12 @@ function describeRetryWhen(detection: Detection, call: TSESTree.CallExpression):
       backoff = classifyDelay(detection, argument, undefined, 'retryWhen delayWhen');
     } else if (!name || !PASS_THROUGH_OPERATORS.has(name) || (argument && containsThrow(detection, argument))) {
       opaque = true;
+      // `tap((err) => { if (!isDeadlock(err)) throw err })` filters which errors are retried; it does not wait.
+      if (!name || !NON_WAITING_OPERATORS.has(name)) mayWait = true;
     }
   }
   if (opaque && bound.kind === 'unbounded') bound = { kind: 'unknown' };
-  backoff ??= opaque ? unknownBackoff : { kind: 'none', jitter: false, reason: 'retryWhen notifier without a delay' };
+  backoff ??= mayWait ? unknownBackoff : { kind: 'none', jitter: false, reason: 'retryWhen notifier without a delay' };
   return policy(call, bound, backoff);
 }
 
