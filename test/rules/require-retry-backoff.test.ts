@@ -9,6 +9,12 @@ const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_
 
 createRuleTester().run('require-retry-backoff', rule, {
   valid: [
+    // got does not retry a POST by default: a callee that can only be got.post carries no retry.
+    `
+import got from 'got';
+const send = got.post;
+export const submit = (url: string, body: unknown) =>
+  send(url, { json: body, timeout: { request: 5_000 }, retry: { limit: 3, calculateDelay: ({ attemptCount }) => attemptCount * 1000 } });`,
     // The timer that delays each run is the wait: the retry re-schedules itself with a doubled, jittered delay.
     `
 export class ExportScheduler {
@@ -419,6 +425,21 @@ export function scheduleSync(account, delayMs = 5000) {
 }`,
       languageOptions: javascript,
       errors: [{ messageId: 'constantDelay', line: 4, column: 38, data: { library: 'hand-written', reason: 'setTimeout(…, delayMs)' } }],
+      output: null,
+    },
+    // got through a callee chosen at run time: the GET it may be is retried, with 2^n s and no jitter.
+    {
+      code: `
+import got from 'got';
+export async function callCatalog(method: 'GET' | 'POST', url: string, body?: unknown) {
+  const send = method === 'POST' ? got.post : got.get;
+  return send(url, {
+    json: body,
+    timeout: { request: 10_000 },
+    retry: { limit: 4, calculateDelay: ({ attemptCount }) => 2 ** attemptCount * 1000 },
+  }).json();
+}`,
+      errors: [{ messageId: 'noJitter', line: 5, column: 10, data: { library: 'got', reason: 'calculateDelay function without randomness' } }],
       output: null,
     },
     // A retryDelay that logs each retry is still a linear delay without jitter.

@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { CREDENTIAL_CLIENT_ERRORS } from '../../../knowledge/http/http-status.js';
 import type { HttpClientWithRetrySpec } from '../../../knowledge/types.js';
+import { findConstInitializer } from '../../ast/find-property.js';
 import { findValueReferences } from '../../ast/find-value-references.js';
 import { CALL, ESM, type TraceMapElement } from '../../ast/library-references.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
@@ -92,7 +93,8 @@ function visitClientCall(client: HttpClientRetryLibrary, detection: Detection, c
   // On an instance, only a per-call `retry` makes a policy of its own; the instance's policy covers the rest.
   if (instance.length > 0 && !callOptions.some((source) => findOption(detection.context, [source], 'retry').kind !== 'absent')) return;
   const sources = [...callOptions, ...instance];
-  const method = requestFunction.method ?? readMethod(detection, sources);
+  // `const request = isWrite ? got.post : got.get`: the method is one of several, and the retry covers some.
+  const method = hasAlternativeCallees(detection, call) ? undefined : (requestFunction.method ?? readMethod(detection, sources));
   const policy = describe(client, detection, call, sources);
   if (!policy || (method && policy.methods.kind === 'known' && !policy.methods.methods.includes(method))) return;
   detection.onPolicy(policy);
@@ -127,6 +129,14 @@ function getRequestOptions(call: TSESTree.CallExpression, index: number, urlOpti
   const first = getArgument(call, 0);
   if (urlOptional && call.arguments.length === 1 && first && unwrapExpression(first).type === AST_NODE_TYPES.ObjectExpression) return [{ node: first }];
   return optionsArgument(call, index);
+}
+
+/** A callee bound to a choice between functions: `const send = body ? client.post : client.get`. */
+function hasAlternativeCallees(detection: Detection, call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  const initializer = callee.type === AST_NODE_TYPES.Identifier ? findConstInitializer(detection.context, callee) : undefined;
+  const chosen = initializer && unwrapExpression(initializer);
+  return chosen?.type === AST_NODE_TYPES.ConditionalExpression || chosen?.type === AST_NODE_TYPES.LogicalExpression;
 }
 
 function readMethod(detection: Detection, sources: readonly OptionSource[]): string | undefined {
