@@ -9,8 +9,9 @@ import { IdempotencyKeyFinder } from './http/idempotency-keys.js';
 import { isKeyCreatedPerAttempt } from './http/key-per-attempt.js';
 import { getRemoteRequestMethod } from './http/remote-requests.js';
 import { getRequestMethod, getRequestOptions } from './http/request-options.js';
+import { findClientCallKey } from './retry/client-like-requests.js';
 import { collectRetriedRequests } from './retry/collect.js';
-import type { RetriedRemoteRequest, RetriedRequest, Retry } from './retry/model.js';
+import type { RetriedClientCall, RetriedRemoteRequest, RetriedRequest, Retry } from './retry/model.js';
 import { isMethodRetried } from './retry/retried-requests.js';
 
 type Options = [{ headers?: string[] }];
@@ -54,7 +55,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const retried = collectRetriedRequests(context);
-        if (retried.local.length === 0 && retried.remote.length === 0) return;
+        if (retried.local.length === 0 && retried.remote.length === 0 && retried.clientCalls.length === 0) return;
         const headers = options.headers ?? [];
         const keys = new IdempotencyKeyFinder(context, collectHttpUsage(context), headers);
         const headerList = headers.map((name) => `\`${name}\``).join(' or ');
@@ -65,6 +66,7 @@ export default createRule<Options, MessageIds>({
             ? toReport(found.request.call, found.retry, getRemoteProblem(context, found as RetriedRemoteRequest, keys))
             : toReport(found.request.node, found.retry, getProblem(context, found as RetriedRequest, keys)),
         );
+        reportProblems(context, retried.clientCalls, (found) => toReport(found.call, found.retry, getClientCallProblem(context, found, headers)));
       },
     };
   },
@@ -83,6 +85,13 @@ function getProblem(context: Context, { request, retry, attempt }: RetriedReques
   if (key === 'absent') return { messageId: 'missingIdempotencyKey', method };
   const value = key === 'present' && attempt ? keys.getRequestKeyValue(request, requestOptions) : undefined;
   return value && attempt && isKeyCreatedPerAttempt(context, value, attempt) ? { messageId: 'keyCreatedPerAttempt', method } : undefined;
+}
+
+/** A POST/PATCH that a hand-written retry sends through a client-like object (`apiClient.post`), judged by its own arguments. */
+function getClientCallProblem(context: Context, { call, method, attempt }: RetriedClientCall, headers: readonly string[]): Problem | undefined {
+  const key = findClientCallKey(context, call, headers);
+  if (key.kind === 'absent') return { messageId: 'missingIdempotencyKey', method };
+  return key.kind === 'present' && attempt.length > 0 && isKeyCreatedPerAttempt(context, key.value, attempt) ? { messageId: 'keyCreatedPerAttempt', method } : undefined;
 }
 
 /** A retried operation that POSTs without a key in a function of another module; reported where this file calls it. */

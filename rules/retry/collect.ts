@@ -10,7 +10,8 @@ import { collectHttpUsage } from '../http/collect.js';
 import { failsOnClientError } from './fails-on-client-error.js';
 import { findHandWrittenRetries } from './hand-written-retries.js';
 import { findLibraryRetries } from './library-retries.js';
-import type { RetriedRemoteRequest, RetriedRequest, RetryPolicy } from './model.js';
+import { findRetriedClientCalls } from './client-like-requests.js';
+import type { RetriedClientCall, RetriedRemoteRequest, RetriedRequest, RetryPolicy } from './model.js';
 import { findRetriedRemoteRequests, findRetriedRequests } from './retried-requests.js';
 
 export const collectRetryPolicies = createCollector<RetryPolicy>((context, index) => {
@@ -26,6 +27,8 @@ export interface RetriedRequests {
   readonly local: readonly RetriedRequest[];
   /** With type information: requests other modules send from operations retried here. */
   readonly remote: readonly RetriedRemoteRequest[];
+  /** POSTs and PATCHes hand-written retries resend through client-like objects this file does not create. */
+  readonly clientCalls: readonly RetriedClientCall[];
 }
 
 /** The requests the file's retries resend, found once per file. */
@@ -33,12 +36,13 @@ export const collectRetriedRequests = createFileCollector<RetriedRequests>((cont
   const policies = collectRetryPolicies(context);
   // Cheap check first: nothing retries here (superagent's `.retry()` is the one retry found below), and no
   // client from another module, which may be retried there, is used.
-  if (policies.length === 0 && getTypeServices(context) === undefined && !context.sourceCode.text.includes('.retry(')) return { found: { local: [], remote: [] } };
+  if (policies.length === 0 && getTypeServices(context) === undefined && !context.sourceCode.text.includes('.retry(')) return { found: { local: [], remote: [], clientCalls: [] } };
   const usage = collectHttpUsage(context);
   return {
     found: {
       local: usage.requests.length > 0 ? findRetriedRequests(context, usage, policies) : [],
       remote: findRetriedRemoteRequests(context, policies),
+      clientCalls: findRetriedClientCalls(policies, new Set(usage.requests.map((request) => request.node))),
     },
   };
 });

@@ -84,6 +84,18 @@ export interface RetriedRemoteRequest {
   readonly retry: Retry;
 }
 
+/**
+ * A POST or PATCH that a hand-written retry resends through an object named like an HTTP client that this
+ * file does not create (`apiClient.post(…)`, NestJS `this.http.post(…)`): judged by its own arguments.
+ */
+export interface RetriedClientCall {
+  readonly call: TSESTree.CallExpression;
+  readonly method: string;
+  readonly retry: Retry;
+  /** The code that runs again on every attempt: the loop body, or the function that calls itself. */
+  readonly attempt: readonly TSESTree.Node[];
+}
+
 /** A request of this file that a retry resends: what the idempotency rule judges. */
 export interface RetriedRequest {
   readonly request: HttpRequest;

@@ -103,7 +103,7 @@ function collectRegions(context: AnyRuleContext, operation: TSESTree.Node): TSES
 }
 
 /** What a hand-written retry runs again on each attempt besides the retried call: the loop body, or the recursing function. */
-function getRepeatedCode(policy: RetryPolicy): TSESTree.Node[] {
+export function getRepeatedCode(policy: RetryPolicy): TSESTree.Node[] {
   if (policy.library !== 'hand-written') return [];
   const node = policy.node;
   if (node.type === AST_NODE_TYPES.WhileStatement || node.type === AST_NODE_TYPES.DoWhileStatement || node.type === AST_NODE_TYPES.ForStatement || node.type === AST_NODE_TYPES.ForOfStatement) {

@@ -15,6 +15,49 @@ const COMMONJS_GLOBALS = { require: 'readonly', module: 'writable', exports: 'wr
 
 createRuleTester().run('require-idempotency-key', rule as never, {
   valid: [
+    // A hand-written retry through a client-like object: the key made once, before the loop, in the config.
+    `
+export async function capturePayment(apiClient, paymentId, amount) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await apiClient.post(\`/payments/\${paymentId}/capture\`, { amount }, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err) {
+      await sleep(2 ** attempt * 200 + Math.random() * 100);
+    }
+  }
+}`,
+    // … a key field in the body the API documents …
+    `
+export async function openTicket(helpdeskClient, ticket, requestId) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await helpdeskClient.post('/tickets', { ...ticket, idempotencyKey: requestId });
+    } catch (err) {
+      await sleep(2 ** attempt * 200 + Math.random() * 100);
+    }
+  }
+}`,
+    // … a config this file cannot read, and an idempotent verb.
+    `
+export async function sendInvoice(httpClient, invoice, requestConfig) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await httpClient.post('/invoices', invoice, requestConfig);
+    } catch (err) {
+      await sleep(2 ** attempt * 200 + Math.random() * 100);
+    }
+  }
+}
+export async function putInvoice(httpClient, invoice) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await httpClient.put('/invoices/' + invoice.id, invoice);
+    } catch (err) {
+      await sleep(2 ** attempt * 200 + Math.random() * 100);
+    }
+  }
+}`,
     // axios-retry on an instance: the POST carries a key, in any letter case, by literal or constant name.
     `
 import axios from 'axios';
@@ -379,6 +422,58 @@ billing.interceptors.response.use((res) => res, async (error) => {
 export const createInvoice = (invoice: Invoice) => billing.post('/invoices', invoice);`,
   ],
   invalid: [
+    // A POST retried by a hand-written loop through NestJS HttpService: the inventory reads the POST, so must the rule.
+    {
+      code: `
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+  async post(entry: LedgerEntry) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        const { data } = await firstValueFrom(this.http.post('/ledger/entries', entry));
+        return data;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await sleep(2 ** attempt * 100 + Math.random() * 100);
+      }
+    }
+  }
+}`,
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'hand-written', headers: DEFAULT_HEADERS }, line: 9, column: 47, suggestions: [] }],
+    },
+    {
+      code: `
+export async function placeOrder(apiClient, order) {
+  let attempt = 0;
+  while (attempt < 3) {
+    try {
+      return await apiClient.post('/orders', order, { timeout: 5000 });
+    } catch (err) {
+      attempt++;
+      await sleep(2 ** attempt * 100 + Math.random() * 100);
+    }
+  }
+}`,
+      languageOptions: javascript,
+      errors: [{ messageId: 'missingIdempotencyKey', data: { method: 'POST', retrier: 'hand-written', headers: DEFAULT_HEADERS }, line: 6, column: 20, suggestions: [] }],
+    },
+    {
+      // the key is made inside the loop: every attempt sends a new one
+      code: `
+import { randomUUID } from 'node:crypto';
+export async function refund(paymentsClient, chargeId) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await paymentsClient.post('/refunds', { chargeId }, { headers: { 'Idempotency-Key': randomUUID() } });
+    } catch (err) {
+      await sleep(2 ** attempt * 100 + Math.random() * 100);
+    }
+  }
+}`,
+      errors: [{ messageId: 'keyCreatedPerAttempt', data: { method: 'POST', retrier: 'hand-written', headers: DEFAULT_HEADERS }, line: 6, column: 20, suggestions: [] }],
+    },
     {
       // axios-retry's default condition retries network errors on every method, POST included.
       code: `

@@ -51,7 +51,7 @@ export function readRetriedCall(context: AnyRuleContext, operation: TSESTree.Cal
 }
 
 /** `this.http.post(url, body)`, `apiClient.get(url)`: a verb called on something named like an HTTP client. */
-function getClientLikeMethod(call: TSESTree.CallExpression): string | undefined {
+export function getClientLikeMethod(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (!CLIENT_VERBS.has(callee.property.name)) return undefined;
