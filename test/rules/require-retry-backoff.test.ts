@@ -424,7 +424,7 @@ export function scheduleSync(account, delayMs = 5000) {
   }, delayMs);
 }`,
       languageOptions: javascript,
-      errors: [{ messageId: 'constantDelay', line: 4, column: 38, data: { library: 'hand-written', reason: 'setTimeout(…, delayMs)' } }],
+      errors: [{ messageId: 'constantDelay', line: 4, column: 38, data: { library: 'hand-written', reason: '`setTimeout(…, delayMs)`', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     // got through a callee chosen at run time: the GET it may be is retried, with 2^n s and no jitter.
@@ -478,7 +478,7 @@ export function inTransaction<T>(work: () => Promise<T>): Promise<T> {
     ),
   );
 }`,
-      errors: [{ messageId: 'noDelay', line: 7, column: 7, data: { library: 'rxjs', reason: 'retryWhen notifier without a delay' } }],
+      errors: [{ messageId: 'noDelay', line: 7, column: 7, data: { library: 'rxjs', reason: 'retryWhen notifier without a delay', fix: 'back off exponentially with jitter' } }],
       output: null,
     },
     // node:timers/promises waits, however they are imported: a constant one is a constant delay, not "no wait".
