@@ -11,6 +11,8 @@ import { findPolicy } from '../policy/find-policy.js';
 import { getPolicyRuleOptions, resolveRuleOptions } from '../policy/rule-options.js';
 import { findSuppressions, isSuppressed } from '../policy/suppressions.js';
 import { isTestFile } from '../policy/test-files.js';
+import { getTypeServices } from './ast/get-type-services.js';
+import type { InventoryFact, LocatedInventoryFact } from './inventory.js';
 
 export { PLUGIN_NAME };
 export const REPOSITORY_URL = 'https://github.com/service-policy/eslint-plugin-service-policy';
@@ -25,19 +27,7 @@ export interface PluginDocs {
   usesTypeInformation?: boolean;
 }
 
-/** One entry of the inventory: a retry policy, an HTTP client, and later loggers, consumers, … */
-export interface InventoryFact {
-  readonly kind: string;
-  readonly library: string;
-  /** Flat, printable properties: bound, backoff, jitter, timeout, … (null where unknown). */
-  readonly properties: Readonly<Record<string, string | number | boolean | null>>;
-}
-
-export interface LocatedInventoryFact extends InventoryFact {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+export type { InventoryFact, LocatedInventoryFact } from './inventory.js';
 
 /** Where the fix for a finding belongs when that is not where it is reported: the shared logger a log line is written through. */
 export interface FixLocation {
@@ -170,7 +160,8 @@ export function recordFact(
 ): void {
   const onFact = getSettings(context).onFact;
   if (!onFact) return;
-  onFact({ ...fact, file: context.filename, line: node.loc.start.line, column: node.loc.start.column + 1 });
+  const programNode = getTypeServices(context)?.esTreeNodeToTSNodeMap.get(node);
+  onFact({ ...fact, file: context.filename, line: node.loc.start.line, column: node.loc.start.column + 1, programNode });
 }
 
 /** Tells policy-check where the fix for the report at `node` belongs, so it can group reports by it; a no-op in plain ESLint runs. */

@@ -7,8 +7,15 @@ import type { Project, ts } from 'ts-morph';
 
 import type { Policy } from '../../policy/policy.js';
 import { REPOSITORY_URL } from '../../rules/create-rule.js';
+import type { InventoryFact } from '../../rules/inventory.js';
 import type { Suppression } from '../../policy/suppressions.js';
 import type { Finding, InventoryEntry } from '../report/model.js';
+
+/**
+ * An inventory fact as the checks read it: the rules' typed fact, located as the report locates it
+ * (relative file, 1-based line and column, service), with its node in the program the rules ran on.
+ */
+export type CheckedFact = InventoryFact & Pick<InventoryEntry, 'file' | 'line' | 'column' | 'service'> & { readonly programNode: ts.Node | undefined };
 
 /** 1-based line and column of a finding's start and end. */
 export interface FindingLocation {
@@ -48,9 +55,10 @@ export interface ProjectCheck {
   readonly helpUrl: string;
   /** Severity when the policy file does not name the check. */
   readonly defaultSeverity: 'off' | 'warn' | 'error';
-  run(project: CheckedProject, facts: readonly InventoryEntry[]): Finding[];
+  /** `facts`: what the rules recorded, in report order, each with its node in the program (`programNode`). */
+  run(project: CheckedProject, facts: readonly CheckedFact[]): Finding[];
   /** Findings of the rules that project-wide facts show satisfied; they are left out of the report. */
-  settle?(project: CheckedProject, facts: readonly InventoryEntry[], findings: readonly Finding[]): ReadonlySet<Finding>;
+  settle?(project: CheckedProject, facts: readonly CheckedFact[], findings: readonly Finding[]): ReadonlySet<Finding>;
 }
 
 export const checkDocsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/checks/${name}.md`;

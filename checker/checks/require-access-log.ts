@@ -5,12 +5,11 @@
  * LoggerModule, fastify made with `logger` on, and a hand-written middleware or interceptor that reads the
  * method, the status and a clock all count. Reported once per service, at the first app it makes.
  */
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
-import { compareInventory, type Finding, type InventoryEntry } from '../report/model.js';
-import { checkDocsUrl, type CheckedProject, type FindingLocation, type ProjectCheck } from './check.js';
-import { findCallAt } from './find-call-at.js';
+import { compareInventory, type Finding } from '../report/model.js';
+import { checkDocsUrl, type CheckedFact, type FindingLocation, type ProjectCheck } from './check.js';
 
 const NAME = 'require-access-log';
 const ID = `${PLUGIN_NAME}/${NAME}`;
@@ -30,7 +29,7 @@ export const requireAccessLog: ProjectCheck = {
     // An access log in a package that makes no app of its own is shared middleware: it may be what every service mounts.
     if (logs.some((fact) => !serving.has(fact.service))) return [];
     const logged = new Set(logs.map((fact) => fact.service));
-    const firstServer = new Map<string, InventoryEntry>();
+    const firstServer = new Map<string, CheckedFact>();
     for (const fact of servers) {
       if (!logged.has(fact.service) && !firstServer.has(fact.service)) firstServer.set(fact.service, fact);
     }
@@ -39,13 +38,14 @@ export const requireAccessLog: ProjectCheck = {
       const framework = FRAMEWORK_NAMES[server.library] ?? server.library;
       const message = `The ${framework} app of service \`${service}\` writes no access log anywhere in the service: nobody can tell which requests it served, how slowly or with what status when something breaks; log one line per request with method, path, status and duration (pino-http, morgan('tiny'), fastify's \`logger: true\`, nestjs-pino's LoggerModule).`;
       const file = project.resolve(server.file);
-      findings.push(project.createFinding(ID, file, locateCall(project, file, server), message));
+      findings.push(project.createFinding(ID, file, locateCall(server), message));
     }
     return findings;
   },
 };
 
-/** The call or construction that starts where the app fact was recorded, or that one point. */
-function locateCall(project: CheckedProject, file: string, fact: InventoryEntry): ts.Node | FindingLocation {
-  return findCallAt(project.program.getSourceFile(file), fact) ?? { line: fact.line, column: fact.column, endLine: fact.line, endColumn: fact.column };
+/** The call or construction the app fact was recorded on, or that one point. */
+function locateCall(fact: CheckedFact): ts.Node | FindingLocation {
+  const node = fact.programNode;
+  return node && (ts.isCallExpression(node) || ts.isNewExpression(node)) ? node : { line: fact.line, column: fact.column, endLine: fact.line, endColumn: fact.column };
 }

@@ -8,24 +8,27 @@
  */
 import { ts } from 'ts-morph';
 
-import { BUILT_IN_BREAKERS, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_PACKAGES } from '../../knowledge/retry/circuit-breakers.js';
+import {
+  BUILT_IN_BREAKERS,
+  CLIENT_RETRY_LIBRARIES,
+  HTTP_CLIENT_GLOBALS,
+  HTTP_CLIENT_PACKAGES,
+  OPERATION_RETRY_LIBRARIES,
+  RETRY_RUN_METHODS,
+} from '../../knowledge/retry/circuit-breakers.js';
 import type { Specifier } from '../../knowledge/types.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
+import type { RetryPolicyFact } from '../../rules/inventory.js';
 import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/typed/find-creation.js';
 import { followCallOf, listCalls } from '../../rules/typed/follow-call.js';
-import type { Finding, InventoryEntry } from '../report/model.js';
-import { checkDocsUrl, type CheckedProject, type ProjectCheck } from './check.js';
-import { findCallAt } from './find-call-at.js';
+import type { Finding } from '../report/model.js';
+import { checkDocsUrl, type CheckedFact, type CheckedProject, type ProjectCheck } from './check.js';
 
 const NAME = 'require-circuit-breaker';
 const ID = `${PLUGIN_NAME}/${NAME}`;
 
-/** Retries of an HTTP client itself: the client is the dependency. */
-const CLIENT_RETRIES: ReadonlySet<string> = new Set(['axios-retry', 'retry-axios', 'got', 'ky', 'superagent']);
-/** Retries of a wrapped operation: external when the operation calls out through an HTTP client. */
-const WRAPPER_RETRIES: ReadonlySet<string> = new Set(['p-retry', 'async-retry', 'cockatiel', 'retry']);
-/** Methods of a retry policy object that run the retried function (cockatiel `execute`, node-retry `attempt`). */
-const POLICY_METHODS: ReadonlySet<string> = new Set(['execute', 'attempt']);
+/** A retry the rules recorded, at its call in the program. */
+type RetryCall = { readonly fact: RetryPolicyFact; readonly call: ts.CallExpression | ts.NewExpression };
 
 interface Coverage {
   /** Modules that build a breaker, or declare a function a breaker wraps. */
@@ -42,24 +45,30 @@ export const requireCircuitBreaker: ProjectCheck = {
   helpUrl: checkDocsUrl(NAME),
   defaultSeverity: 'warn',
   run(project, facts) {
-    const retries = facts.filter((fact) => fact.kind === 'retry-policy' && (CLIENT_RETRIES.has(fact.library) || WRAPPER_RETRIES.has(fact.library)));
+    const retries = facts.flatMap(toRetryCall);
     if (retries.length === 0) return [];
     const checker = project.program.getTypeChecker();
     const breakers = [...BUILT_IN_BREAKERS, ...project.policy.libraries.circuitBreakers];
     const coverage = findCoverage(project, checker, breakers);
     const findings: Finding[] = [];
-    for (const fact of retries) {
-      const file = project.resolve(fact.file);
-      const call = findCallAt(project.program.getSourceFile(file), fact);
-      if (!call || coverage.modules.has(file)) continue;
-      const message = CLIENT_RETRIES.has(fact.library) ? describeClientRetry(checker, call, fact, coverage) : describeWrapperRetry(checker, call, fact, coverage);
+    for (const { fact, call } of retries) {
+      const file = call.getSourceFile().fileName;
+      if (coverage.modules.has(file)) continue;
+      const message = CLIENT_RETRY_LIBRARIES.has(fact.library) ? describeClientRetry(checker, call, fact, coverage) : describeWrapperRetry(checker, call, fact, coverage);
       if (message) findings.push(project.createFinding(ID, file, call, message));
     }
     return findings;
   },
 };
 
-function describeClientRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: InventoryEntry, coverage: Coverage): string | undefined {
+/** A client's or a wrapper's retry, with the call the rule recorded it on. */
+function toRetryCall(fact: CheckedFact): RetryCall[] {
+  if (fact.kind !== 'retry-policy' || !(CLIENT_RETRY_LIBRARIES.has(fact.library) || OPERATION_RETRY_LIBRARIES.has(fact.library))) return [];
+  const call = fact.programNode;
+  return call && (ts.isCallExpression(call) || ts.isNewExpression(call)) ? [{ fact, call }] : [];
+}
+
+function describeClientRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: RetryPolicyFact, coverage: Coverage): string | undefined {
   const client = call.arguments?.[0];
   const creation = client ? findCreationOf(checker, client) : undefined;
   if (creation && coverage.clients.has(creation.node)) return undefined;
@@ -67,7 +76,7 @@ function describeClientRetry(checker: ts.TypeChecker, call: ts.CallExpression | 
   return `${fact.library} retries ${name} with no circuit breaker on its path: when the dependency is down, every caller keeps retrying it and it never gets room to recover; call it through a breaker (opossum \`new CircuitBreaker(fn)\`, cockatiel \`wrap(retry, circuitBreaker(…))\`).`;
 }
 
-function describeWrapperRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: InventoryEntry, coverage: Coverage): string | undefined {
+function describeWrapperRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: RetryPolicyFact, coverage: Coverage): string | undefined {
   for (const operation of findOperations(checker, call)) {
     const target = followCallOf(checker, operation);
     if (!target || coverage.modules.has(target.file)) continue;
@@ -95,7 +104,7 @@ function findOperations(checker: ts.TypeChecker, call: ts.CallExpression | ts.Ne
   if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return [];
   const attachments = findCreationOf(checker, holder.name)?.attachments ?? [];
   return attachments
-    .filter((attachment) => attachment.position === 'receiver' && POLICY_METHODS.has(attachment.memberPath.at(-1) ?? ''))
+    .filter((attachment) => attachment.position === 'receiver' && RETRY_RUN_METHODS.has(attachment.memberPath.at(-1) ?? ''))
     .flatMap((attachment) => (attachment.node.arguments[0] ? [attachment.node.arguments[0]] : []));
 }
 

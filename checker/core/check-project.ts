@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ts } from 'ts-morph';
 
-import { PLUGIN_NAME, type LocatedFixLocation, type LocatedInventoryFact } from '../../rules/create-rule.js';
+import { PLUGIN_NAME, type LocatedFixLocation } from '../../rules/create-rule.js';
+import type { LocatedInventoryFact } from '../../rules/inventory.js';
 import plugin from '../../rules/index.js';
 import { isSuppressed, type Suppression } from '../../policy/suppressions.js';
 import { checks } from '../checks/index.js';
-import type { CheckedProject, FindingLocation } from '../checks/check.js';
+import type { CheckedFact, CheckedProject, FindingLocation } from '../checks/check.js';
 import { resolveOptions, type CheckOptions, type ResolvedOptions } from '../config/options.js';
 import {
   compareFindings,
@@ -59,13 +60,14 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
   });
 
   const relative = (file: string): string => toRelativePath(resolved.root, file);
-  const inventory = outcome.facts.map((fact) => toInventoryEntry(fact, relative, serviceOf)).sort(compareInventory);
+  const facts = outcome.facts.map((fact) => toCheckedFact(fact, relative, serviceOf)).sort(compareInventory);
+  const inventory = facts.map(toInventoryEntry);
   const fixLocations = indexFixLocations(outcome.fixLocations, relative);
   const problems: FileProblem[] = [...loaded.problems, ...outcome.problems];
   const project = createCheckedProject(resolved, loaded, files, suppressions, serviceOf);
   const ruleFindings = outcome.messages.map((message) => toFinding(message, resolved, relative, serviceOf, fixLocations));
-  const findings = settleRuleFindings(project, inventory, ruleFindings, resolved, problems);
-  findings.push(...runChecks(project, inventory, resolved, problems));
+  const findings = settleRuleFindings(project, facts, ruleFindings, resolved, problems);
+  findings.push(...runChecks(project, facts, resolved, problems));
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -91,12 +93,12 @@ function enabledRuleSeverities(resolved: ResolvedOptions): Record<string, 'warn'
 }
 
 /** Drops the rule findings that the checks' project-wide facts show satisfied. */
-function settleRuleFindings(project: CheckedProject, inventory: readonly InventoryEntry[], findings: Finding[], resolved: ResolvedOptions, problems: FileProblem[]): Finding[] {
+function settleRuleFindings(project: CheckedProject, facts: readonly CheckedFact[], findings: Finding[], resolved: ResolvedOptions, problems: FileProblem[]): Finding[] {
   let kept = findings;
   for (const check of checks) {
     if (!check.settle || resolved.severities[check.id] === 'off') continue;
     try {
-      const settled = check.settle(project, inventory, kept);
+      const settled = check.settle(project, facts, kept);
       if (settled.size > 0) kept = kept.filter((finding) => !settled.has(finding));
     } catch (error) {
       problems.push({ file: '.', message: `check ${check.id} failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` });
@@ -105,14 +107,14 @@ function settleRuleFindings(project: CheckedProject, inventory: readonly Invento
   return kept;
 }
 
-function runChecks(project: CheckedProject, inventory: readonly InventoryEntry[], resolved: ResolvedOptions, problems: FileProblem[]): Finding[] {
+function runChecks(project: CheckedProject, facts: readonly CheckedFact[], resolved: ResolvedOptions, problems: FileProblem[]): Finding[] {
   const checked = new Set(project.files.map((file) => toRelativePath(resolved.root, file)));
   const findings: Finding[] = [];
   for (const check of checks) {
     if (resolved.severities[check.id] === 'off') continue;
     let found: Finding[];
     try {
-      found = check.run(project, inventory);
+      found = check.run(project, facts);
     } catch (error) {
       problems.push({ file: '.', message: `check ${check.id} failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` });
       continue;
@@ -207,14 +209,20 @@ function getReportKey(ruleId: string, file: string, line: number, column: number
   return `${ruleId}\0${file}\0${line}\0${column}`;
 }
 
-function toInventoryEntry(fact: LocatedInventoryFact, relative: (file: string) => string, serviceOf: ServiceOf): InventoryEntry {
+/** A recorded fact located as the report locates it, keeping its node in the program for the checks. */
+function toCheckedFact(fact: LocatedInventoryFact, relative: (file: string) => string, serviceOf: ServiceOf): CheckedFact {
+  return { ...fact, file: relative(fact.file), service: serviceOf(fact.file) };
+}
+
+/** The report's entry for a fact: its printable fields only, in the order the JSON report has always written them. */
+function toInventoryEntry(fact: CheckedFact): InventoryEntry {
   return {
     kind: fact.kind,
     library: fact.library,
-    file: relative(fact.file),
+    file: fact.file,
     line: fact.line,
     column: fact.column,
-    service: serviceOf(fact.file),
+    service: fact.service,
     properties: fact.properties,
   };
 }

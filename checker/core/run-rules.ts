@@ -10,7 +10,8 @@ import { ESLint, type Linter } from 'eslint';
 import type { ts } from 'ts-morph';
 
 import type { PolicyInput } from '../../policy/policy.js';
-import { PLUGIN_NAME, type LocatedFixLocation, type LocatedInventoryFact, type ServicePolicySettings } from '../../rules/create-rule.js';
+import { PLUGIN_NAME, type LocatedFixLocation, type ServicePolicySettings } from '../../rules/create-rule.js';
+import type { LocatedInventoryFact } from '../../rules/inventory.js';
 import type { FileProblem } from '../report/model.js';
 import { NODE_GLOBALS } from './node-globals.js';
 import { toRelativePath } from './paths.js';

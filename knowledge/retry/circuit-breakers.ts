@@ -13,6 +13,12 @@ import { ky } from '../http/ky.js';
 import { nodeHttp } from '../http/node-http.js';
 import { superagent } from '../http/superagent.js';
 import type { CircuitBreakerSpec, Specifier } from '../types.js';
+import { asyncRetry } from './async-retry.js';
+import { axiosRetry } from './axios-retry.js';
+import { cockatiel, COCKATIEL_EXECUTE } from './cockatiel.js';
+import { nodeRetry } from './node-retry.js';
+import { pRetry } from './p-retry.js';
+import { retryAxios } from './retry-axios.js';
 
 const OPOSSUM = 'opossum@9.0.0 lib/circuit.js';
 const COCKATIEL_POLICY = 'cockatiel@3.2.1 dist/Policy.js';
@@ -61,3 +67,19 @@ export const HTTP_CLIENT_PACKAGES: ReadonlySet<string> = new Set([...[axios, fet
 
 /** Globals that send a request (`fetch`). */
 export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(fetch.globals);
+
+/**
+ * Retries that a breaker must cover, by the library a retry policy is recorded with. A client's own retry
+ * (axios-retry and retry-axios on an axios instance, got's, ky's and superagent's built-in retry): the client
+ * is the dependency.
+ */
+export const CLIENT_RETRY_LIBRARIES: ReadonlySet<string> = new Set([axiosRetry.name, retryAxios.name, got.name, ky.name, superagent.name]);
+
+/** A wrapper that retries the function it is given: the dependency is what that function calls. */
+export const OPERATION_RETRY_LIBRARIES: ReadonlySet<string> = new Set([pRetry.name, asyncRetry.name, cockatiel.name, nodeRetry.name]);
+
+/**
+ * Methods of a retry policy object that run the retried function: cockatiel `policy.execute(fn)`, node-retry
+ * `operation.attempt(fn)` (retry 0.13.1 lib/retry_operation.js `RetryOperation.prototype.attempt = function(fn, timeoutOps)`).
+ */
+export const RETRY_RUN_METHODS: ReadonlySet<string> = new Set([COCKATIEL_EXECUTE.method, 'attempt']);

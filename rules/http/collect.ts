@@ -56,11 +56,11 @@ function describeClients(context: AnyRuleContext, usage: HttpUsage): LocatedFact
   return [
     ...usage.instances.map((instance) => ({
       node: instance.node,
-      fact: { kind: 'http-client', library: instance.library.name, properties: { timeout: describeTimeout(timeouts.getInstanceTimeout(instance)) } },
+      fact: { kind: 'http-client' as const, library: instance.library.name, properties: { timeout: describeTimeout(timeouts.getInstanceTimeout(instance)) } },
     })),
     ...usage.requests.map((request) => ({
       node: request.node,
-      fact: { kind: 'http-client', library: request.library.name, properties: { timeout: describeTimeout(timeouts.getRequestTimeout(request).state) } },
+      fact: { kind: 'http-client' as const, library: request.library.name, properties: { timeout: describeTimeout(timeouts.getRequestTimeout(request).state) } },
     })),
   ];
 }

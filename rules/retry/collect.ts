@@ -4,7 +4,7 @@
  * file and shared by the retry rules and the idempotency rule. Each policy is one inventory fact.
  */
 import { getTypeServices } from '../ast/get-type-services.js';
-import type { InventoryFact } from '../create-rule.js';
+import type { InventoryFact, RetryPolicyFact } from '../inventory.js';
 import { createCollector, createFileCollector } from '../family/create-collector.js';
 import { collectHttpUsage } from '../http/collect.js';
 import { failsOnClientError } from './fails-on-client-error.js';
@@ -52,7 +52,7 @@ function describeRetryFact(policy: RetryPolicy): InventoryFact {
 }
 
 /** The printable summary of a retry policy that the inventory shows. */
-export function describeRetryPolicy(policy: RetryPolicy): Record<string, string | number | boolean | null> {
+export function describeRetryPolicy(policy: RetryPolicy): RetryPolicyFact['properties'] {
   const bound = policy.bound;
   return {
     bound: bound.kind === 'attempts' ? `${bound.retries} retries` : bound.kind === 'time-budget' ? 'time budget' : bound.kind,

@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 
 import { loadProject } from '../../checker/core/load-project.js';
 import { runRules } from '../../checker/core/run-rules.js';
+import plugin from '../../rules/index.js';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/broken/parse-error');
+const MONOREPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/monorepo');
 
 const rule = (create: TSESLint.RuleModule<'found', []>['create']): TSESLint.RuleModule<'found', []> => ({
   defaultOptions: [],
@@ -53,5 +55,25 @@ describe('runRules', () => {
     });
     expect(outcome.problems).toEqual([]);
     expect(outcome.messages.map((found) => `${found.message.ruleId}:${found.message.line}`)).toEqual(['probe/report:2', 'probe/report:3']);
+  });
+
+  it("hands on every inventory fact with its node in the checker's own program, where the rule recorded it", async () => {
+    const monorepo = loadProject({ root: MONOREPO, paths: [] });
+    const outcome = await runRules({
+      root: MONOREPO,
+      program: monorepo.program,
+      files: monorepo.files,
+      plugins: { 'service-policy': plugin as unknown as TSESLint.FlatConfig.Plugin },
+      severities: {},
+      factRules: ['service-policy/no-unbounded-retry', 'service-policy/require-http-timeout'],
+      policy: undefined,
+    });
+    expect(new Set(outcome.facts.map((fact) => fact.kind))).toEqual(new Set(['retry-policy', 'http-client']));
+    for (const fact of outcome.facts) {
+      const sourceFile = monorepo.program.getSourceFile(fact.file);
+      expect(fact.programNode?.getSourceFile(), `${fact.file}:${fact.line}`).toBe(sourceFile);
+      const start = sourceFile!.getLineAndCharacterOfPosition(fact.programNode!.getStart(sourceFile));
+      expect([start.line + 1, start.character + 1]).toEqual([fact.line, fact.column]);
+    }
   });
 });

@@ -1181,12 +1181,12 @@ export const forward = (url: string, init: RequestInit) => fetch(url, init);
       ],
       { filename: 'client.ts' },
     );
-    expect(facts.map(({ library, line, properties }) => ({ library, line, timeout: properties.timeout }))).toEqual([
-      { library: 'axios', line: 5, timeout: '5000 ms' },
-      { library: 'axios', line: 6, timeout: '5000 ms' },
-      { library: 'fetch', line: 7, timeout: 'none' },
-      { library: 'ky', line: 8, timeout: '10000 ms' },
-      { library: 'fetch', line: 9, timeout: 'unknown' },
+    expect(facts.map((fact) => ({ kind: fact.kind, library: fact.library, line: fact.line, timeout: fact.kind === 'http-client' ? fact.properties.timeout : undefined }))).toEqual([
+      { kind: 'http-client', library: 'axios', line: 5, timeout: '5000 ms' },
+      { kind: 'http-client', library: 'axios', line: 6, timeout: '5000 ms' },
+      { kind: 'http-client', library: 'fetch', line: 7, timeout: 'none' },
+      { kind: 'http-client', library: 'ky', line: 8, timeout: '10000 ms' },
+      { kind: 'http-client', library: 'fetch', line: 9, timeout: 'unknown' },
     ]);
     expect(facts.every((fact) => fact.kind === 'http-client' && fact.file === 'client.ts')).toBe(true);
   });
