@@ -26,11 +26,12 @@ import {
   type Finding,
   type FixLocation,
   type InventoryEntry,
+  type Note,
   type RuleDescriptor,
 } from '../report/model.js';
 import { CHECKER_PLUGIN_NAME, COLLECT_SUPPRESSIONS_RULE, createSuppressionCollector } from './collect-suppressions.js';
 import { loadProject, type LoadedProject } from './load-project.js';
-import { toRelativePath } from './paths.js';
+import { isInside, toRelativePath } from './paths.js';
 import { runRules, type RuleMessage } from './run-rules.js';
 import { selectFiles } from './select-files.js';
 import { createServiceResolver, type ServiceOf } from './service-names.js';
@@ -40,7 +41,7 @@ import { getToolVersion, TOOL_NAME } from './tool.js';
 export async function checkProject(options: CheckOptions): Promise<CheckResult> {
   const resolved = await resolveOptions(options);
   const loaded = loadProject({ root: resolved.root, paths: resolved.paths });
-  const { files, excluded } = selectFiles(loaded.files, resolved);
+  const { files, excluded } = selectFiles(loaded.files, resolved, new Map(loaded.compiled.map((file) => [file, 'compiled-output' as const])));
   const serviceOf = createServiceResolver(resolved.root, loaded.workspaces);
 
   const suppressions = new Map<string, readonly Suppression[]>();
@@ -78,9 +79,30 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
     inventory,
     problems: problems.sort((left, right) => compareText(left.file, right.file) || compareText(left.message, right.message)),
     excluded: excluded.sort((left, right) => compareText(left.file, right.file)),
-    notes: [],
+    notes: describeUnlistedFiles(resolved.root, files, loaded.unlisted),
     rules: describeEnabled(resolved),
   };
+}
+
+/**
+ * One note per tsconfig that leaves out files that were checked: `packages/notifier/tsconfig.json lists 0 of
+ * 8 source files under packages/notifier; the other 8 are checked too`.
+ */
+function describeUnlistedFiles(root: string, files: readonly string[], unlisted: ReadonlyMap<string, string>): Note[] {
+  const byConfig = new Map<string, number>();
+  for (const file of files) {
+    const config = unlisted.get(file);
+    if (config) byConfig.set(config, (byConfig.get(config) ?? 0) + 1);
+  }
+  return [...byConfig].map(([config, count]) => {
+    const directory = path.dirname(config);
+    const total = files.filter((file) => isInside(directory, file)).length;
+    const folder = toRelativePath(root, directory) || '.';
+    return {
+      file: toRelativePath(root, config),
+      message: `lists ${total - count} of the ${total} source files checked under ${folder}; the other ${count} are checked too, with the project's compiler options`,
+    };
+  });
 }
 
 function enabledRuleSeverities(resolved: ResolvedOptions): Record<string, 'warn' | 'error'> {

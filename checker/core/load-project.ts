@@ -3,6 +3,11 @@
  * references, every workspace package (with its own tsconfig.json or, without one, defaults that take
  * JavaScript too), all in one Project so types flow across packages. Workspace package names resolve to
  * their sources, so `import { … } from '@acme/platform'` is followed without an install or a build.
+ *
+ * Every source file under the paths given (the root when none) is in the program, whether a tsconfig lists
+ * it or not: a tsconfig that lists few of its folder's files (`"files": ["package.json"]`) does not empty
+ * the folder. Such files are returned with the tsconfig whose folder holds them, so the report can say so.
+ * Compiled output found beside its source (`x.js` next to `x.ts`) is left out and returned by name.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +27,10 @@ export interface LoadedProject {
   readonly workspaces: readonly WorkspacePackage[];
   /** tsconfig files that could not be read; their folders were loaded with defaults. */
   readonly problems: readonly FileProblem[];
+  /** Files in the program that no tsconfig lists → the tsconfig whose folder holds them (absolute paths). */
+  readonly unlisted: ReadonlyMap<string, string>;
+  /** Compiled output beside its source under the paths given, left out of the program (absolute, sorted). */
+  readonly compiled: readonly string[];
 }
 
 export interface LoadProjectOptions {
@@ -51,24 +60,36 @@ interface ParsedConfig {
   readonly file: string;
   readonly options: ts.CompilerOptions;
   readonly fileNames: readonly string[];
+  /** A solution file: it has project references. */
+  readonly hasReferences: boolean;
 }
 
 export function loadProject({ root, paths }: LoadProjectOptions): LoadedProject {
   const problems: FileProblem[] = [];
   const workspaces = findWorkspaces(root);
   const configs = readConfigs(root, workspaces, problems);
-  const outputFolders = configs.map((config) => config.options.outDir).filter((folder): folder is string => folder !== undefined && folder !== root);
+  // An outDir that holds its own tsconfig's folder (`"outDir": "."`) means output is written beside the
+  // sources: the folder is not output, the compiled files in it are (below).
+  const outputFolders = configs
+    .map((config) => config.options.outDir && !isInside(config.options.outDir, path.dirname(config.file)) ? config.options.outDir : undefined)
+    .filter((folder): folder is string => folder !== undefined);
   const isOutput = (file: string): boolean => outputFolders.some((folder) => isInside(folder, file));
   const isProjectSource = (file: string): boolean =>
     isInside(root, file) && isSourceFile(file) && !isOutput(file) && !toRelativePath(root, file).split('/').some((segment) => SKIPPED_FOLDERS.has(segment));
 
-  const files = new Set<string>();
-  for (const config of configs) for (const file of config.fileNames) if (isProjectSource(file)) files.add(path.resolve(file));
-  const covered = (directory: string): boolean => configs.some((config) => isInside(path.dirname(config.file), directory) || isInside(directory, path.dirname(config.file)));
-  const rootHasConfig = configs.some((config) => path.dirname(config.file) === root);
-  const walkedFolders = rootHasConfig ? workspaces.map((workspace) => workspace.directory).filter((directory) => !covered(directory)) : [root];
-  for (const folder of walkedFolders) for (const file of walkSourceFiles(folder, isOutput)) files.add(file);
-  for (const named of paths) for (const file of listNamedPath(named, isOutput)) if (isInside(root, file)) files.add(file);
+  const listed = new Set<string>();
+  for (const config of configs) for (const file of config.fileNames) if (isProjectSource(file)) listed.add(path.resolve(file));
+  const found = new Set<string>();
+  for (const named of paths.length > 0 ? paths : [root]) for (const file of listNamedPath(named, isOutput)) if (isInside(root, file)) found.add(file);
+  const compiled = new Set([...found].filter(isCompiledBesideSource));
+  const files = new Set([...listed].filter((file) => !isCompiledBesideSource(file)));
+  const unlisted = new Map<string, string>();
+  for (const file of found) {
+    if (files.has(file) || compiled.has(file)) continue;
+    files.add(file);
+    const owner = findOwnerConfig(configs, file);
+    if (owner) unlisted.set(file, owner.file);
+  }
 
   const project = new Project({ compilerOptions: mergeCompilerOptions(root, configs, workspaces), skipAddingFilesFromTsConfig: true });
   const sorted = [...files].sort();
@@ -81,7 +102,38 @@ export function loadProject({ root, paths }: LoadProjectOptions): LoadedProject 
       problems.push({ file: toRelativePath(root, file), message: `cannot be read: ${firstLine(error)}` });
     }
   }
-  return { project, program: project.getProgram().compilerObject, files: loaded, workspaces, problems };
+  return { project, program: project.getProgram().compilerObject, files: loaded, workspaces, problems, unlisted, compiled: [...compiled].sort() };
+}
+
+const COMPILED_EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+/** `x.js` beside `x.ts` (or `x.tsx`): what TypeScript writes when its outDir is the source folder. */
+function isCompiledBesideSource(file: string): boolean {
+  const extension = path.extname(file);
+  const sources = COMPILED_EXTENSIONS[extension];
+  if (!sources) return false;
+  const stem = file.slice(0, -extension.length);
+  return sources.some((source) => existsSync(`${stem}${source}`));
+}
+
+/**
+ * The tsconfig that speaks for a file's folder: the nearest one above it that lists files of its own (a
+ * solution file with only `references` speaks for none); of several in one folder, the one listing most.
+ */
+function findOwnerConfig(configs: readonly ParsedConfig[], file: string): ParsedConfig | undefined {
+  let owner: ParsedConfig | undefined;
+  for (const config of configs) {
+    const directory = path.dirname(config.file);
+    if (!isInside(directory, file) || (config.fileNames.length === 0 && config.hasReferences)) continue;
+    const ownerDirectory = owner && path.dirname(owner.file);
+    if (!owner || directory.length > ownerDirectory!.length || (directory === ownerDirectory && config.fileNames.length > owner.fileNames.length)) owner = config;
+  }
+  return owner;
 }
 
 function listNamedPath(named: string, isOutput: (file: string) => boolean): string[] {
@@ -103,7 +155,7 @@ function readConfigs(root: string, workspaces: readonly WorkspacePackage[], prob
     seen.add(resolved);
     const parsed = parseConfig(resolved, root, problems);
     if (!parsed) return;
-    configs.push({ file: resolved, options: parsed.options, fileNames: parsed.fileNames });
+    configs.push({ file: resolved, options: parsed.options, fileNames: parsed.fileNames, hasReferences: (parsed.projectReferences ?? []).length > 0 });
     for (const reference of parsed.projectReferences ?? []) visit(ts.resolveProjectReferencePath(reference));
   };
   visit(path.join(root, 'tsconfig.json'));

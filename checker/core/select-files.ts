@@ -10,7 +10,7 @@ import picomatch from 'picomatch';
 
 import { isTestFile, type TestScope } from '../../policy/test-files.js';
 import type { Shard } from '../config/options.js';
-import type { ExcludedFile } from '../report/model.js';
+import type { ExcludedFile, ExclusionReason } from '../report/model.js';
 import { isInside, toRelativePath } from './paths.js';
 
 export interface FileSelection {
@@ -30,15 +30,16 @@ export interface SelectedFiles {
   readonly excluded: ExcludedFile[];
 }
 
-export function selectFiles(files: readonly string[], selection: FileSelection): SelectedFiles {
+/** `files` are the project's; `leftOut` are files under the paths the loader left out, with its reason. */
+export function selectFiles(files: readonly string[], selection: FileSelection, leftOut: ReadonlyMap<string, ExclusionReason> = new Map()): SelectedFiles {
   const isIncluded = selection.include.length > 0 ? picomatch([...selection.include], { dot: true }) : () => true;
   const isIgnored = selection.ignore.length > 0 ? picomatch([...selection.ignore], { dot: true }) : () => false;
   const selected: string[] = [];
   const excluded: ExcludedFile[] = [];
-  for (const file of files) {
+  for (const file of [...files, ...leftOut.keys()]) {
     if (selection.paths.length > 0 && !selection.paths.some((named) => isInside(named, file))) continue;
     const relative = toRelativePath(selection.root, file);
-    const reason = isIgnored(relative) ? 'ignored' : !isIncluded(relative) ? 'not-included' : isTestFile(selection.tests, relative) ? 'test' : undefined;
+    const reason = isIgnored(relative) ? 'ignored' : !isIncluded(relative) ? 'not-included' : isTestFile(selection.tests, relative) ? 'test' : leftOut.get(file);
     if (reason) excluded.push({ file: relative, reason });
     else if ((!selection.filter || selection.filter(relative)) && (!selection.shard || isInShard(relative, selection.shard))) selected.push(file);
   }

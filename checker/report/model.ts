@@ -71,9 +71,11 @@ export type ExclusionReason =
   /** It matches the policy's `ignore` patterns or `--ignore`. */
   | 'ignored'
   /** The policy has `include` patterns and it matches none. */
-  | 'not-included';
+  | 'not-included'
+  /** It is what TypeScript compiled from the source beside it (`x.js` next to `x.ts`). */
+  | 'compiled-output';
 
-export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['test', 'ignored', 'not-included'];
+export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['test', 'ignored', 'not-included', 'compiled-output'];
 
 /** A file left out on purpose: listed, so no file under the paths given vanishes without a word. */
 export interface ExcludedFile {

@@ -84,6 +84,7 @@ const EXCLUSION_LABELS: Readonly<Record<ExclusionReason, (count: number) => stri
   test: (count) => `${pluralize(count, 'test file')}`,
   ignored: (count) => `${pluralize(count, 'file')} ignored by the policy`,
   'not-included': (count) => `${pluralize(count, 'file')} outside the policy's include`,
+  'compiled-output': (count) => `${pluralize(count, 'compiled file')} beside ${count === 1 ? 'its source' : 'their sources'}`,
 };
 
 /** `412 test files, 3 files ignored by the policy`, reasons in a fixed order; '' when nothing was left out. */

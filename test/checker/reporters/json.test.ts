@@ -109,7 +109,7 @@ describe('parseJsonReport', () => {
     ['a nested property value', withChange((document) => (document.inventory[0].properties.timeout = { ms: 5 })), 'Invalid policy-check report: inventory[0].properties.timeout must be a string, number, boolean or null.'],
     ['a tool with no version', withChange((document) => delete document.tool.version), 'Invalid policy-check report: tool has no version.'],
     ['a negative file count', withChange((document) => (document.fileCount = -1)), 'Invalid policy-check report: fileCount must be an integer of at least 0, got -1.'],
-    ['an unknown exclusion reason', withChange((document) => (document.excluded[1].reason = 'generated')), 'Invalid policy-check report: excluded[1].reason must be one of "test", "ignored", "not-included", got "generated".'],
+    ['an unknown exclusion reason', withChange((document) => (document.excluded[1].reason = 'generated')), 'Invalid policy-check report: excluded[1].reason must be one of "test", "ignored", "not-included", "compiled-output", got "generated".'],
     ['a note with no message', withChange((document) => delete document.notes[0].message), 'Invalid policy-check report: notes[0] has no message.'],
     ['a problem with a numeric file', withChange((document) => (document.problems[0].file = 7)), 'Invalid policy-check report: problems[0].file must be a string.'],
   ])('rejects %s with one clear line', (_, text, expected) => {
