@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 
 import type { Shard } from '../config/options.js';
+import { DEFAULT_AUDIT_CONTEXT, DEFAULT_AUDIT_SEED } from '../reporters/audit.js';
 import type { ReportFormat } from '../reporters/index.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +23,8 @@ export interface CliArguments {
   readonly shard: Shard | undefined;
   readonly ignore: readonly string[];
   readonly progress: boolean;
+  /** Write the audit report instead of a format: every finding with its code, to mark by hand. */
+  readonly audit: { readonly sample: number | undefined; readonly seed: number; readonly context: number } | undefined;
 }
 
 export const USAGE = `Usage: policy-check [options] [paths...]
@@ -41,6 +44,11 @@ Options:
       --shard <i/n>         check the i-th of n deterministic parts of the files
       --ignore <glob>       leave out files matching the glob (repeatable)
       --no-progress         never draw the progress bar
+      --audit               print every finding with the code around it, grouped by rule, to mark
+                            true, false or arguable by hand (instead of --format)
+      --audit-sample <n>    with --audit: at most n findings per rule, a seeded random sample
+      --seed <n>            with --audit-sample: the seed of the sample (default: 1)
+      --audit-context <n>   with --audit: lines of code shown around each finding (default: 3)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -68,6 +76,10 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         shard: { type: 'string' },
         ignore: { type: 'string', multiple: true },
         progress: { type: 'boolean', default: true },
+        audit: { type: 'boolean' },
+        'audit-sample': { type: 'string' },
+        seed: { type: 'string' },
+        'audit-context': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -86,6 +98,13 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} does not apply to merge`);
     }
   }
+  if (!values.audit) {
+    for (const flag of ['audit-sample', 'seed', 'audit-context'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --audit`);
+    }
+  } else if (values.format !== undefined) {
+    throw new UsageError('--audit writes its own report; leave out --format');
+  }
   return {
     command,
     paths,
@@ -99,6 +118,13 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     ignore: values.ignore ?? [],
     progress: values.progress ?? true,
+    audit: values.audit
+      ? {
+          sample: values['audit-sample'] === undefined ? undefined : parseCount('--audit-sample', values['audit-sample'], 1),
+          seed: values.seed === undefined ? DEFAULT_AUDIT_SEED : parseCount('--seed', values.seed, 0),
+          context: values['audit-context'] === undefined ? DEFAULT_AUDIT_CONTEXT : parseCount('--audit-context', values['audit-context'], 0),
+        }
+      : undefined,
   };
 }
 
@@ -119,6 +145,11 @@ function parseFormat(value: string | undefined): ReportFormat {
 function parseMaxWarnings(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings ${value}: expected a whole number of warnings, 0 or more`);
+  return Number(value);
+}
+
+function parseCount(flag: string, value: string, minimum: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < minimum) throw new UsageError(`${flag} ${value}: expected a whole number, ${minimum} or more`);
   return Number(value);
 }
 

@@ -10,6 +10,7 @@ import { ConfigError } from '../config/config-error.js';
 import { applyBaseline, createBaseline, createLineReader, formatBaseline, parseBaseline, type Baseline } from '../core/baseline.js';
 import { mergeResults } from '../report/merge.js';
 import type { CheckResult } from '../report/model.js';
+import { formatAudit } from '../reporters/audit.js';
 import { parseJsonReport, reporters } from '../reporters/index.js';
 import { parseArguments, USAGE, type CliArguments } from './arguments.js';
 import { findChangedFiles } from './changed-files.js';
@@ -109,10 +110,25 @@ function readText(file: string, shown: string): string {
 function writeReport(result: CheckResult, args: CliArguments, environment: CliEnvironment): void {
   const toFile = args.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && !environment.env.NO_COLOR && !environment.env.CI;
-  const report = reporters[args.format](result, { color });
+  const report = args.audit ? formatAudit(result, { ...args.audit, readLines: createSourceReader(environment.cwd) }) : reporters[args.format](result, { color });
   const text = report.endsWith('\n') || report === '' ? report : `${report}\n`;
   if (toFile) writeFileSync(path.resolve(environment.cwd, args.output!), text);
   else environment.stdout.write(text);
+}
+
+/** Reads a reported file's lines for the audit report, once per file; undefined when it cannot be read. */
+function createSourceReader(root: string): (file: string) => readonly string[] | undefined {
+  const cache = new Map<string, readonly string[] | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, readFileSync(path.resolve(root, file), 'utf8').split(/\r?\n/));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
 }
 
 /** Errors and problems fail the gate, and warnings beyond --max-warnings. */

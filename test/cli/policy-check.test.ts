@@ -92,6 +92,17 @@ describe('policy-check on fixtures/monorepo', () => {
     expect([json.code, text.code]).toEqual([1, 1]);
   });
 
+  it('prints the audit report: findings by rule with the code around them, or a seeded sample of them', async () => {
+    const all = await runCli(['--audit'], MONOREPO);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/^# policy-check audit\n\n13 findings of 7 rules in 13 files checked\.\n/);
+    expect(all.stdout).toContain('## require-http-timeout (4 findings)');
+    expect(all.stdout).toContain('> 5 |   const response = await fetch(`https://rates.example.com/v1/latest?base=${currency}`); // expect: require-http-timeout');
+    const sample = await runCli(['--audit', '--audit-sample', '2', '--seed', '7', '--audit-context', '1'], MONOREPO);
+    expect(sample.stdout).toContain('## require-http-timeout (2 of 4 findings)');
+    expect(sample.stdout).toContain('at most 2 per rule picked with seed 7.');
+  }, 180_000);
+
   it('writes the report to --output and nothing to standard output', async () => {
     const output = path.join(temporary, 'report.md');
     const run = await runCli(['--format', 'markdown', '--output', output, 'services/billing'], MONOREPO);
@@ -141,6 +152,10 @@ describe('exit codes', () => {
     [['no/such/path'], 'policy-check: no/such/path: no such file or directory'],
     [['--config', 'missing.json'], 'policy-check: missing.json: no such policy file'],
     [['merge'], 'policy-check: merge needs at least one JSON report'],
+    [['--audit-sample', '40'], 'policy-check: --audit-sample needs --audit'],
+    [['--audit', '--format', 'json'], 'policy-check: --audit writes its own report; leave out --format'],
+    [['--audit', '--audit-sample', '0'], 'policy-check: --audit-sample 0: expected a whole number, 1 or more'],
+    [['--audit', '--seed', 'x'], 'policy-check: --seed x: expected a whole number, 0 or more'],
   ])('exits 2 with one line for %j', async (args, message) => {
     const run = await runCli(args, path.join(BROKEN, 'empty'));
     expect(run).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
