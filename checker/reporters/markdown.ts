@@ -1,13 +1,28 @@
-import type { CheckResult, Finding } from '../report/model.js';
+import type { CheckResult, Finding, InventoryEntry } from '../report/model.js';
 import { compareText, groupByFixLocation } from '../report/model.js';
 import { escapeHtml, getSafeUrl } from './escape-html.js';
 import { normalizeResult } from './normalize-result.js';
-import { countFindings, describeExcluded, describeFindings, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings, toSingleLine } from './summary.js';
+import {
+  countFindings,
+  describeExcluded,
+  describeFindings,
+  formatPropertyValue,
+  getInventoryColumns,
+  getKindTitle,
+  getPropertyLabel,
+  getShortRuleName,
+  groupBy,
+  pluralize,
+  tallyFindings,
+  toSingleLine,
+} from './summary.js';
 
 /** GitHub refuses comments over 65 536 characters; stay well under. */
 export const MARKDOWN_MAX_LENGTH = 60_000;
 /** Past this many findings, each file's table is collapsed. */
 export const MARKDOWN_COLLAPSE_THRESHOLD = 50;
+/** The inventory's entry tables share at most this much of the comment; the findings come first. */
+export const MARKDOWN_INVENTORY_MAX_LENGTH = 12_000;
 const MAX_CELL_LENGTH = 500;
 const MAX_PROBLEMS = 20;
 /** Room kept for the truncation note. */
@@ -56,7 +71,7 @@ function formatFixGroups(findings: readonly Finding[]): string {
   if (groups.length === 0) return '';
   const rows = groups
     .slice(0, MAX_PROBLEMS)
-    .map((group) => `| ${formatCodeSpan(`${group.fixLocation.file}:${group.fixLocation.line}`, { inTable: true })} | ${escapeMarkdown(group.fixLocation.label)} | ${formatRuleLink(group.ruleId, group.findings[0]!.helpUrl)} | ${group.findings.length} | ${group.fileCount} |`);
+    .map((group) => `| ${formatCodeSpan(`${group.fixLocation.file}:${group.fixLocation.line}`, { inTable: true })} | ${formatMessage(group.fixLocation.label)} | ${formatRuleLink(group.ruleId, group.findings[0]!.helpUrl)} | ${group.findings.length} | ${group.fileCount} |`);
   const more = groups.length > MAX_PROBLEMS ? [`\n…and ${pluralize(groups.length - MAX_PROBLEMS, 'more place')}.`] : [];
   return ['### Fix once, where it is made', '', '| Where | What | Rule | Findings | Files |', '| --- | --- | --- | ---: | ---: |', ...rows, ...more].join('\n');
 }
@@ -115,7 +130,11 @@ function formatNotes(result: CheckResult): string {
   return ['### Notes', '', '| File | Note |', '| --- | --- |', ...rows].join('\n');
 }
 
-/** One row per kind: how many, and from which libraries. */
+/**
+ * One row per kind (how many, from which libraries), then each kind's entries in a collapsed table with
+ * its properties (a logger's bound fields, whether an outbound client forwards the trace context), row
+ * after row until the inventory's share of the comment is spent.
+ */
 function formatInventory(result: CheckResult): string {
   if (result.inventory.length === 0) return '';
   const kinds = [...groupBy(result.inventory, (entry) => entry.kind)].sort(([left], [right]) => compareText(left, right));
@@ -126,7 +145,43 @@ function formatInventory(result: CheckResult): string {
       .join(', ');
     return `| ${escapeMarkdown(getKindTitle(kind, entries.length))} | ${entries.length} | ${libraries} |`;
   });
-  return ['### Inventory', '', '| Kind | Count | Libraries |', '| --- | ---: | --- |', ...rows].join('\n');
+  const summary = ['### Inventory', '', '| Kind | Count | Libraries |', '| --- | ---: | --- |', ...rows].join('\n');
+  let budget = MARKDOWN_INVENTORY_MAX_LENGTH;
+  let hidden = 0;
+  const tables: string[] = [];
+  for (const [kind, entries] of kinds) {
+    const table = formatInventoryTable(kind, entries, budget);
+    hidden += entries.length - table.shown;
+    if (table.shown === 0) continue;
+    tables.push(table.text);
+    budget -= table.text.length;
+  }
+  const more = hidden > 0 ? [`> ${pluralize(hidden, 'more inventory entry', 'more inventory entries')} not shown; the json and html reports list every entry.`] : [];
+  return [summary, ...tables, ...more].join('\n\n');
+}
+
+/** One kind's entries as a collapsed table: where, service, library, then its properties in reading order. */
+function formatInventoryTable(kind: string, entries: readonly InventoryEntry[], budget: number): { readonly text: string; readonly shown: number } {
+  const columns = getInventoryColumns(kind, entries);
+  const open = `<details>\n<summary>${escapeHtml(getKindTitle(kind, entries.length))} (${entries.length})</summary>\n\n`;
+  const header = `| Where | Service | Library |${columns.map((key) => ` ${escapeMarkdown(getPropertyLabel(key))} |`).join('')}\n| --- | --- | --- |${' --- |'.repeat(columns.length)}\n`;
+  const close = '\n\n</details>';
+  let length = open.length + header.length + close.length;
+  const rows: string[] = [];
+  for (const entry of entries) {
+    const cells = [
+      formatCodeSpan(`${entry.file}:${entry.line}`, { inTable: true }),
+      escapeMarkdown(entry.service),
+      escapeMarkdown(entry.library),
+      ...columns.map((key) => formatMessage(formatPropertyValue(entry.properties[key]))),
+    ];
+    const row = `| ${cells.join(' | ')} |\n`;
+    if (length + row.length > budget) break;
+    rows.push(row);
+    length += row.length;
+  }
+  if (rows.length === 0) return { text: '', shown: 0 };
+  return { text: `${open}${header}${rows.join('').trimEnd()}${close}`, shown: rows.length };
 }
 
 function describeCounts(findings: readonly Finding[]): string {

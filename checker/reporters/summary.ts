@@ -28,7 +28,43 @@ const KIND_LABELS = new Map<string, readonly [singular: string, plural: string]>
   ['producer', ['producer', 'producers']],
   ['cache-write', ['cache write', 'cache writes']],
   ['token', ['token setting', 'token settings']],
+  ['outbound-client', ['outbound client', 'outbound clients']],
+  ['tracing-setup', ['tracing setup', 'tracing setups']],
+  ['http-server', ['HTTP server', 'HTTP servers']],
+  ['access-log', ['access log', 'access logs']],
 ]);
+
+/**
+ * The properties of a kind in the order a reader wants them (what it is, then what it lacks); properties
+ * not named here follow in name order.
+ */
+const INVENTORY_COLUMNS = new Map<string, readonly string[]>([
+  ['retry-policy', ['bound', 'backoff', 'jitter', 'condition', 'methods']],
+  ['http-client', ['timeout']],
+  ['logger', ['name', 'fields', 'fieldsFrom', 'mayAddFields', 'root']],
+  ['outbound-client', ['propagates', 'via', 'handler', 'host']],
+  ['tracing-setup', ['setup', 'instruments']],
+  ['access-log', ['duration']],
+]);
+
+/** How a property reads as a column heading; others read as their words (`mayAddFields` → may add fields). */
+const PROPERTY_LABELS = new Map<string, string>([
+  ['fields', 'bound fields'],
+  ['fieldsFrom', 'fields from'],
+  ['propagates', 'propagates trace context'],
+  ['root', 'child of'],
+]);
+
+/**
+ * The families of rules, for "where": matched on the rule name, in this order. A project check matched by
+ * none is a project check; a rule matched by none is `other`.
+ */
+const RULE_FAMILIES: readonly (readonly [family: string, pattern: RegExp])[] = [
+  ['retry', /retry|idempotency|circuit-breaker|backoff/],
+  ['http', /http/],
+  ['logging', /log-fields|logger|logging/],
+  ['tracing', /trace|tracing|access-log/],
+];
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
@@ -65,6 +101,37 @@ export function pluralize(count: number, singular: string, plural = `${singular}
 export function getKindLabel(kind: string, count: number): string {
   const [singular, plural] = KIND_LABELS.get(kind) ?? getGenericKindLabels(kind);
   return count === 1 ? singular : plural;
+}
+
+/** The columns of a kind's inventory table: its known properties in reading order, then any other in name order. */
+export function getInventoryColumns(kind: string, entries: readonly InventoryEntry[]): string[] {
+  const present = new Set(entries.flatMap((entry) => Object.keys(entry.properties)));
+  const known = (INVENTORY_COLUMNS.get(kind) ?? []).filter((key) => present.has(key));
+  return [...known, ...[...present].filter((key) => !known.includes(key)).sort(compareText)];
+}
+
+/** `mayAddFields` → `may add fields`, `propagates` → `propagates trace context`. */
+export function getPropertyLabel(key: string): string {
+  return PROPERTY_LABELS.get(key) ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * A property value as a cell reads it: `yes`/`no`, numbers and text as they are, `—` for null (which
+ * means "none" for some properties, a root logger's parent, and "cannot be told" for others).
+ */
+export function formatPropertyValue(value: string | number | boolean | null | undefined): string {
+  if (value === undefined) return '';
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}
+
+/** `service-policy/require-retry-backoff` → `retry`; a check of no family (`invalid-suppression`) → `project checks`. */
+export function getRuleFamily(ruleId: string, helpUrl = ''): string {
+  const name = getShortRuleName(ruleId);
+  const family = RULE_FAMILIES.find(([, pattern]) => pattern.test(name));
+  if (family) return family[0];
+  return /\/docs\/checks\//.test(helpUrl) ? 'project checks' : 'other';
 }
 
 /** `retry-policy`, 2 → `Retry policies`, for headings and table cells. */

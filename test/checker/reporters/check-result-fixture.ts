@@ -55,6 +55,21 @@ export function createCheckResult(overrides: Partial<CheckResult> = {}): CheckRe
   };
 }
 
+/**
+ * What the observability families record in one service: loggers with the fields they bind (one a child of
+ * another), outbound clients with whether they forward the trace context, the tracing setup, an HTTP
+ * server and its access log. Property names and values as the collectors write them.
+ */
+export const OBSERVABILITY_INVENTORY: readonly InventoryEntry[] = [
+  createEntry('logger', 'pino', 'services/orders/src/logger.ts', 7, 23, 'orders', { fields: 'hostname, name, pid', fieldsFrom: null, mayAddFields: false, name: 'logger', root: null }),
+  createEntry('logger', 'pino', 'services/orders/src/routes/carts.ts', 28, 17, 'orders', { fields: 'cartId, traceId', fieldsFrom: null, mayAddFields: true, name: 'log', root: 'services/orders/src/logger.ts:7' }),
+  createEntry('outbound-client', 'axios', 'services/orders/src/pricing.ts', 12, 24, 'orders', { handler: null, host: null, propagates: false, via: null }),
+  createEntry('outbound-client', 'fetch', 'services/orders/src/routes/shipping.ts', 28, 9, 'orders', { handler: 'express route handler', host: 'rates.internal', propagates: true, via: 'traceparent' }),
+  createEntry('tracing-setup', '@opentelemetry/sdk-node', 'services/payments/src/tracing.ts', 5, 1, 'payments', { instruments: 'all', setup: 'NodeSDK' }),
+  createEntry('http-server', 'express', 'services/orders/src/server.ts', 15, 13, 'orders', {}),
+  createEntry('access-log', 'pino-http', 'services/orders/src/server.ts', 20, 9, 'orders', { duration: true }),
+];
+
 /** `count` findings spread over files of ten, for collapsing and truncation. */
 export function createManyFindings(count: number): Finding[] {
   return Array.from({ length: count }, (_, index) =>

@@ -73,7 +73,7 @@ describe('fix locations', () => {
   it('tables them in the Markdown report', () => {
     const markdown = reporters.markdown(result, options);
     expect(markdown).toContain('### Fix once, where it is made\n\n| Where | What | Rule | Findings | Files |\n| --- | --- | --- | ---: | ---: |\n');
-    expect(markdown).toMatch(/\| `packages\/shared\/src\/logger\.ts:3` \| pino logger \\`logger\\` \| \[require-log-fields\]\([^)]+\) \| 3 \| 2 \|/);
+    expect(markdown).toMatch(/\| `packages\/shared\/src\/logger\.ts:3` \| pino logger `logger` \| \[require-log-fields\]\([^)]+\) \| 3 \| 2 \|/);
     expect(reporters.markdown(createCheckResult(), options)).not.toContain('Fix once');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { reporters } from '../../../checker/reporters/index.js';
-import { MARKDOWN_COLLAPSE_THRESHOLD, MARKDOWN_MAX_LENGTH } from '../../../checker/reporters/markdown.js';
-import { createCheckResult, createFinding, createManyFindings, reverseLists } from './check-result-fixture.js';
+import { MARKDOWN_COLLAPSE_THRESHOLD, MARKDOWN_INVENTORY_MAX_LENGTH, MARKDOWN_MAX_LENGTH } from '../../../checker/reporters/markdown.js';
+import { createCheckResult, createEntry, createFinding, createManyFindings, OBSERVABILITY_INVENTORY, reverseLists } from './check-result-fixture.js';
 
 const DOCS = 'https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs';
 const options = { color: false };
@@ -84,7 +84,7 @@ describe('markdown reporter', () => {
     expect(getSection(output, 'Files that could not be checked')).toBe(
       '### Files that could not be checked\n\n| File | Problem |\n| --- | --- |\n| `services/payments/src/broken.ts` | \'}\' expected. &lt;/td&gt;&lt;script&gt;window.\\_\\_pwned = true&lt;/script&gt; |\n',
     );
-    expect(getSection(output, 'Inventory')).toBe(
+    expect(getSection(output, 'Inventory')).toContain(
       [
         '### Inventory',
         '',
@@ -94,8 +94,76 @@ describe('markdown reporter', () => {
         '| Logger | 1 | pino (1) |',
         '| Retry policies | 2 | axios-retry (1), p-retry (1) |',
         '',
+        '<details>',
+        '<summary>HTTP clients (3)</summary>',
+        '',
+        '| Where | Service | Library | timeout | url |',
+        '| --- | --- | --- | --- | --- |',
+        '| `packages/shared/src/http.ts:4` | shared | got | 5000 |  |',
+        '| `services/orders/src/payments-client.ts:8` | orders | axios | — |  |',
       ].join('\n'),
     );
+  });
+
+  it('tables the entries of each inventory kind, its properties in reading order', () => {
+    const markdown = reporters.markdown(createCheckResult({ inventory: OBSERVABILITY_INVENTORY }), options);
+    const inventory = getSection(markdown, 'Inventory');
+    expect(inventory).toContain(
+      [
+        '| Kind | Count | Libraries |',
+        '| --- | ---: | --- |',
+        '| Access log | 1 | pino-http (1) |',
+        '| HTTP server | 1 | express (1) |',
+        '| Loggers | 2 | pino (2) |',
+        '| Outbound clients | 2 | axios (1), fetch (1) |',
+        '| Tracing setup | 1 | \\@opentelemetry/sdk-node (1) |',
+      ].join('\n'),
+    );
+    expect(inventory).toContain(
+      [
+        '<details>',
+        '<summary>Loggers (2)</summary>',
+        '',
+        '| Where | Service | Library | name | bound fields | fields from | may add fields | child of |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| `services/orders/src/logger.ts:7` | orders | pino | logger | hostname, name, pid | — | no | — |',
+        '| `services/orders/src/routes/carts.ts:28` | orders | pino | log | cartId, traceId | — | yes | services/orders/src/logger.ts:7 |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+    expect(inventory).toContain(
+      [
+        '| Where | Service | Library | propagates trace context | via | handler | host |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| `services/orders/src/pricing.ts:12` | orders | axios | no | — | — | — |',
+        '| `services/orders/src/routes/shipping.ts:28` | orders | fetch | yes | traceparent | express route handler | rates.internal |',
+      ].join('\n'),
+    );
+    expect(inventory).toContain('| Where | Service | Library | setup | instruments |\n| --- | --- | --- | --- | --- |\n| `services/payments/src/tracing.ts:5` | payments | \\@opentelemetry/sdk-node | NodeSDK | all |');
+    expect(inventory).toContain('<summary>HTTP server (1)</summary>\n\n| Where | Service | Library |\n| --- | --- | --- |\n| `services/orders/src/server.ts:15` | orders | express |');
+    expect(inventory).not.toContain('entries not shown');
+  });
+
+  it('keeps code spans in inventory values as code and escapes the rest', () => {
+    const entry = createEntry('logger', 'pino', 'src/log.ts', 1, 1, 'a', { fields: '`traceId` | <b>x</b>', name: null });
+    const inventory = getSection(reporters.markdown(createCheckResult({ inventory: [entry] }), options), 'Inventory');
+    expect(inventory).toContain('| `src/log.ts:1` | a | pino | — | `traceId` \\| &lt;b&gt;x&lt;/b&gt; |');
+  });
+
+  it('gives the inventory tables a share of the comment and says how many entries it left out', () => {
+    const many = Array.from({ length: 400 }, (_, index) =>
+      createEntry('outbound-client', 'axios', `services/catalog/src/clients/client-${String(index).padStart(4, '0')}.ts`, 12, 24, 'catalog', { handler: null, host: 'pricing.internal', propagates: false, via: null }),
+    );
+    const markdown = reporters.markdown(createCheckResult({ inventory: many }), options);
+    const inventory = getSection(markdown, 'Inventory');
+    const shown = inventory.match(/^\| `services\/catalog/gm)!.length;
+    expect(shown).toBeGreaterThan(20);
+    expect(shown).toBeLessThan(400);
+    expect(inventory.length).toBeLessThan(MARKDOWN_INVENTORY_MAX_LENGTH + 1_000);
+    expect(inventory.trimEnd().endsWith(`> ${400 - shown} more inventory entries not shown; the json and html reports list every entry.`)).toBe(true);
+    expect(inventory.match(/<details>/g)).toHaveLength(1);
+    expect(inventory.match(/<\/details>/g)).toHaveLength(1);
   });
 
   it('is short and clean when there is nothing to report', () => {
@@ -108,10 +176,10 @@ describe('markdown reporter', () => {
 
   it('collapses each file into <details> past the threshold', () => {
     const atThreshold = reporters.markdown(createCheckResult({ findings: createManyFindings(MARKDOWN_COLLAPSE_THRESHOLD) }), options);
-    expect(atThreshold).not.toContain('<details>');
+    expect(getSection(atThreshold, 'Findings')).not.toContain('<details>');
     const past = reporters.markdown(createCheckResult({ findings: createManyFindings(MARKDOWN_COLLAPSE_THRESHOLD + 1) }), options);
-    expect(past.match(/<details>/g)).toHaveLength(6);
-    expect(past.match(/<\/details>/g)).toHaveLength(6);
+    expect(getSection(past, 'Findings').match(/<details>/g)).toHaveLength(6);
+    expect(getSection(past, 'Findings').match(/<\/details>/g)).toHaveLength(6);
     expect(past).toContain('<details>\n<summary><code>services/catalog/src/clients/client-0000.ts</code> (6 errors, 4 warnings)</summary>\n\n| Line | Severity | Rule | Message |');
     expect(past).toContain('<summary><code>services/catalog/src/clients/client-0005.ts</code> (1 error)</summary>');
     expect(past.match(/^\| \d+:\d+ \|/gm)).toHaveLength(MARKDOWN_COLLAPSE_THRESHOLD + 1);
@@ -128,7 +196,8 @@ describe('markdown reporter', () => {
     expect(truncated).toContain(`> **Truncated:** ${total - shown} more findings in ${hiddenFiles} files not shown`);
     expect(truncated.match(/<details>/g)!.length).toBe(truncated.match(/<\/details>/g)!.length);
     expect(truncated).toContain('### Files that could not be checked');
-    expect(truncated.endsWith('| Retry policies | 2 | axios-retry (1), p-retry (1) |\n')).toBe(true);
+    expect(truncated).toContain('| Retry policies | 2 | axios-retry (1), p-retry (1) |\n');
+    expect(truncated.endsWith('| `services/payments/src/handlers/charge.ts:10` | payments | p-retry | 3 | exponential | yes |  |\n\n</details>\n')).toBe(true);
   });
 
   it('caps one very long message instead of letting it fill the comment', () => {
