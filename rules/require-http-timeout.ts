@@ -3,11 +3,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from './create-rule.js';
 import { collectHttpUsage, getTimeoutResolver } from './http/collect.js';
 import type { HttpInstance, HttpLibraryName, HttpRequest, TimeoutState } from './http/model.js';
-import type { TimeoutResolver } from './http/request-timeout.js';
+import type { TimeoutResolver, TimeoutSettings } from './http/request-timeout.js';
+import { describeForwardedOptions, describeWrapperLocation, findUnboundedWrapperCalls } from './http/request-wrappers.js';
 import { getInstanceTimeoutSuggestion, getRequestTimeoutSuggestion, TIMEOUT_FIXES, type TimeoutSuggestion } from './http/timeout-suggestions.js';
 
 type Options = [{ allowDefaultTimeout?: boolean }];
-type MessageIds = 'missingTimeout' | 'missingClientTimeout' | 'addTimeout';
+type MessageIds = 'missingTimeout' | 'missingClientTimeout' | 'missingWrapperTimeout' | 'addTimeout';
 
 export default createRule<Options, MessageIds>({
   name: 'require-http-timeout',
@@ -22,6 +23,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingTimeout: '{{library}} request with {{problem}}: a slow or hung dependency will hold this caller and everything upstream waiting on it; {{fix}}.',
       missingClientTimeout: '{{library}} client created with {{problem}}: every request it sends can hang on a slow dependency and stall its callers; {{fix}}.',
+      missingWrapperTimeout:
+        '`{{wrapper}}` (defined at {{location}}) sends its {{library}} request with no timeout of its own, only what its caller passes, and this call passes {{problem}}: a slow or hung dependency will hold this caller and everything upstream waiting on it; pass {{options}} here, or give `{{wrapper}}` a default timeout.',
       addTimeout: 'Add `{{code}}` (tune the limit to this dependency\'s latency budget).',
     },
     schema: [
@@ -51,7 +54,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const usage = collectHttpUsage(context);
-        const resolver = getTimeoutResolver(context, usage, { allowDefaultTimeout: options.allowDefaultTimeout !== false });
+        const settings: TimeoutSettings = { allowDefaultTimeout: options.allowDefaultTimeout !== false };
+        const resolver = getTimeoutResolver(context, usage, settings);
         for (const instance of usage.instances) {
           const state = resolver.getInstanceTimeout(instance);
           const problem = getInstanceProblem(instance, state, resolver);
@@ -61,6 +65,14 @@ export default createRule<Options, MessageIds>({
           const timeout = resolver.getRequestTimeout(request);
           const problem = getRequestProblem(request, timeout.state, timeout.own);
           if (problem) report('missingTimeout', request.node, request.library.name, problem, isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options));
+        }
+        for (const call of findUnboundedWrapperCalls(context, usage, settings)) {
+          const { wrapper } = call;
+          context.report({
+            node: call.node,
+            messageId: 'missingWrapperTimeout',
+            data: { wrapper: wrapper.name, location: describeWrapperLocation(context, wrapper), library: wrapper.request.library.name, problem: call.problem, options: describeForwardedOptions(wrapper) },
+          });
         }
       },
     };

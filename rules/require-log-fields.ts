@@ -4,7 +4,8 @@ import picomatch from 'picomatch';
 
 import { structuredLoggerPackages } from '../knowledge/logging/console.js';
 import { createRule, getPolicy, recordFixLocation } from './create-rule.js';
-import { collectLogCalls, toDisplayPath } from './logging/collect.js';
+import { toDisplayPath } from './ast/display-path.js';
+import { collectLogCalls } from './logging/collect.js';
 import type { AnyRuleContext as AnyContext } from './family/create-collector.js';
 import { createFieldSet, findMissingFields, unionFields } from './logging/fields.js';
 import type { LogCall, Logger } from './logging/model.js';

@@ -44,7 +44,8 @@ export function listReturnedExpressions(context: AnyContext, fn: FunctionNode): 
   return returned;
 }
 
-function getDeclaredFunction(node: TSESTree.Node): FunctionNode | undefined {
+/** The function a declaration binds: a function declaration, a `const` set to a function, a method or a function-valued property. */
+export function getDeclaredFunction(node: TSESTree.Node): FunctionNode | undefined {
   if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.body) return node;
   if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
     const init = unwrapExpression(node.init);

@@ -10,6 +10,7 @@ import { getTypeServices } from '../ast/get-type-services.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import type { LocatedFacts } from '../family/create-collector.js';
 import { createFileCollector } from '../family/create-collector.js';
+import { getFileIndex } from '../family/file-index.js';
 import { findHttpUsage } from './find-http-usage.js';
 import { HTTP_LIBRARIES } from './http-libraries.js';
 import type { HttpUsage } from './model.js';
@@ -32,12 +33,30 @@ const GLOBAL_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spe
 /** One scan of the text: a package name between quotes, or a global client's name. */
 const NAMES_HTTP_LIBRARY = new RegExp([`['"\`](?:${PACKAGE_NAMES.map(escapeRegExp).join('|')})['"\`]`, ...GLOBAL_NAMES.map(escapeRegExp)].join('|'));
 
-function mayNameHttpLibrary(text: string): boolean {
+/** Whether a module's text may use an HTTP client: a package name between quotes, or a global client's name. */
+export function mayNameHttpLibrary(text: string): boolean {
   return NAMES_HTTP_LIBRARY.test(text);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const moduleUsages = new WeakMap<object, HttpUsage>();
+
+/**
+ * The HTTP usage of another module of the program, read through its own context (module-context.ts), as the
+ * collector finds it for a linted file but without recording inventory facts: that module records its own
+ * when it is linted.
+ */
+export function collectModuleHttpUsage(context: AnyRuleContext): HttpUsage {
+  const program = context.sourceCode.ast;
+  let usage = moduleUsages.get(program);
+  if (!usage) {
+    usage = mayNameHttpLibrary(context.sourceCode.text) ? findHttpUsage(context, getFileIndex(context.sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) : NO_USAGE;
+    moduleUsages.set(program, usage);
+  }
+  return usage;
 }
 
 const resolvers = new WeakMap<HttpUsage, Map<boolean, TimeoutResolver>>();

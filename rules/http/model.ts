@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { HttpRequestFunctionSpec } from '../../knowledge/types.js';
+import type { FunctionNode } from '../ast/resolve-function.js';
 import type { HttpLibrary } from './http-libraries.js';
 import type { TypedClient } from './typed-clients.js';
 
@@ -70,3 +71,35 @@ export type TimeoutState =
   | { readonly kind: 'absent' }
   /** Cannot be told (a value from elsewhere, a spread, a request handed to other code). */
   | { readonly kind: 'unknown' };
+
+/** A value of a wrapper's caller that becomes a bounding option of the wrapper's request. */
+export interface ForwardedTimeout {
+  readonly function: FunctionNode;
+  /** Zero-based index of the wrapper's parameter that carries it. */
+  readonly parameter: number;
+  /** The property of that argument that bounds the request (`signal`, `timeoutMs`); undefined when the argument is the value itself. */
+  readonly property: string | undefined;
+  readonly parameterName: string;
+  /** It becomes the library's timeout option (read as a number: `0` turns it off), not a deadline such as a signal. */
+  readonly isTimeoutOption: boolean;
+}
+
+/** A function of the project whose request is bounded only by what its caller passes (request-wrappers.ts). */
+export interface RequestWrapper {
+  readonly node: FunctionNode;
+  readonly name: string;
+  /** Absolute file name of the module that declares it, and its line there. */
+  readonly file: string;
+  readonly line: number;
+  /** The request it sends with the caller's options. */
+  readonly request: HttpRequest;
+  readonly forwarded: readonly ForwardedTimeout[];
+}
+
+/** A call of a request wrapper that passes nothing that bounds the request. */
+export interface WrapperCall {
+  readonly node: TSESTree.CallExpression;
+  readonly wrapper: RequestWrapper;
+  /** `no timeout`, or the value that turns it off (`` `timeoutMs: 0` ``). */
+  readonly problem: string;
+}

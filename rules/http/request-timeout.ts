@@ -84,7 +84,8 @@ export class TimeoutResolver {
     return readOptionsTimeout(this.context, request.library, created.arguments[1]);
   }
 
-  private getOriginTimeout(origin: ClientOrigin): TimeoutState {
+  /** The default timeout of the client a request goes through. */
+  getOriginTimeout(origin: ClientOrigin): TimeoutState {
     if (origin.kind === 'instance') return this.getInstanceTimeout(origin.instance);
     if (origin.kind === 'typed') return getTypedClientTimeout(origin.client, this.settings);
     return this.getLibraryTimeout(origin.library);
@@ -119,6 +120,17 @@ export class TimeoutResolver {
     }
     return result;
   }
+}
+
+/**
+ * What bounds a request besides its timeout and deadline options: an agent or dispatcher that sets a limit
+ * (`agent: new Agent({ timeout })`), or a timeout set on the request object it returns (`req.setTimeout()`).
+ */
+export function readTimeoutBesideOptions(context: AnyRuleContext, request: HttpRequest, options: TSESTree.Node): TimeoutState {
+  const library = request.library;
+  const agent = library.agent ? readAgentTimeout(context, library.agent, options) : ABSENT;
+  if (agent.kind !== 'absent' || library.spec.timeoutMethods.length === 0) return agent;
+  return readChainedTimeout(context, library, request.node);
 }
 
 /** Reads the timeout and deadline options of an options object. */

@@ -3,8 +3,6 @@
  * (followed to where it is made) and the fields of its own record, and an inventory fact for every logger
  * made in the file. Found once per file and shared by the family's rules.
  */
-import path from 'node:path';
-
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
 import { consoleLogger } from '../../knowledge/logging/console.js';
@@ -13,6 +11,7 @@ import { nestjsLogger } from '../../knowledge/logging/nestjs.js';
 import { winstonDefaultLogger } from '../../knowledge/logging/winston.js';
 import type { LoggerLibrarySpec } from '../../knowledge/logging/types.js';
 import { getPolicy, type InventoryFact } from '../create-rule.js';
+import { toDisplayPath } from '../ast/display-path.js';
 import { findImportPath, isImportOf } from '../ast/find-import-path.js';
 import { createCollector, type Detected } from '../family/create-collector.js';
 import type { FileIndex } from '../family/file-index.js';
@@ -101,19 +100,6 @@ function describeLoggerFact(context: AnyContext, logger: Logger | undefined, lib
       root: isRoot ? null : `${toDisplayPath(context, logger.root.madeAt.file)}:${logger.root.madeAt.line}`,
     },
   };
-}
-
-/**
- * A file as a person reads it: relative to the working directory (the project root under policy-check and
- * the ESLint CLI), or to the linted file's folder when the working directory does not hold it.
- */
-export function toDisplayPath(context: AnyContext, file: string): string {
-  if (!path.isAbsolute(file)) return file;
-  const fromCwd = path.relative(context.cwd, file);
-  const isUnderCwd = path.parse(context.cwd).root !== context.cwd && !fromCwd.startsWith('..') && !path.isAbsolute(fromCwd);
-  const relative = isUnderCwd || !path.isAbsolute(context.filename) ? fromCwd : path.relative(path.dirname(context.filename), file);
-  const posix = relative.split(path.sep).join('/');
-  return isUnderCwd || posix.startsWith('.') ? posix : `./${posix}`;
 }
 
 /** The import or require that brings a library object into the file. */

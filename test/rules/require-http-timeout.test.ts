@@ -469,6 +469,119 @@ export const archive = (id: string) => legacyClient.get(\`/archive/\${id}\`);
       filename: TYPED_FILENAME,
       languageOptions: typed,
     },
+    // Request wrappers: the callers decide the deadline, and these give one.
+    `
+import nodeFetch from 'node-fetch';
+
+export function fetch(url: string, init?: { method?: string; body?: string; signal?: AbortSignal; headers?: Record<string, string> }) {
+  return nodeFetch(url, { ...init, headers: { ...init?.headers, 'User-Agent': 'billing/1.0' } });
+}
+
+export const loadPlan = (id: string) => fetch(\`https://plans.internal/\${id}\`, { signal: AbortSignal.timeout(3_000) });
+export const notify = (body: string) => fetch('https://hooks.internal/notify', { method: 'POST', body, timeout: 2_000 } as never);
+`,
+    `
+import axios from 'axios';
+
+async function httpGet(url: string, { timeoutMs, ...rest }: { timeoutMs?: number; headers?: Record<string, string> } = {}) {
+  return axios.get(url, { ...rest, timeout: timeoutMs });
+}
+
+const LIMIT = { timeoutMs: 1_500 };
+
+export const stock = (sku: string) => httpGet(\`https://stock.internal/\${sku}\`, { timeoutMs: 800 });
+export const prices = () => httpGet('https://prices.internal/all', LIMIT);
+`,
+    // A wrapper with its own default bounds every call, with or without a caller's signal or timeout.
+    `
+export async function request(path: string, init: RequestInit = {}) {
+  const response = await fetch(\`https://api.internal\${path}\`, { ...init, signal: init.signal ?? AbortSignal.timeout(5_000) });
+  return response.json();
+}
+
+export const me = () => request('/me');
+export const logout = () => request('/logout', { method: 'POST' });
+`,
+    `
+import axios from 'axios';
+
+export function call(url: string, opts: { timeout?: number; data?: unknown } = {}) {
+  return axios.post(url, opts.data, { timeout: opts.timeout ?? 5_000 });
+}
+
+export const submit = (order: object) => call('https://orders.internal/orders', { data: order });
+`,
+    `
+export function getJson(url: string, init: RequestInit = {}) {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(4_000) });
+}
+
+export const health = () => getJson('https://health.internal/ready');
+`,
+    // node:http: the wrapper bounds the request it returns itself.
+    `
+import https from 'node:https';
+
+export function get(url: string, options: https.RequestOptions = {}) {
+  const req = https.get(url, options, (res) => res.resume());
+  req.setTimeout(5_000, () => req.destroy());
+  return req;
+}
+
+export const ping = () => get('https://status.internal/ping');
+`,
+    // Named like a request wrapper, sends no request.
+    `
+const cache = new Map<string, string>();
+
+function fetch(key: string, init?: { fallback?: string }) {
+  return cache.get(key) ?? init?.fallback;
+}
+
+export const theme = () => fetch('theme');
+`,
+    // ky has a 10 s default: forwarding the caller's options adds nothing to judge.
+    `
+import ky from 'ky';
+
+const get = (url: string, options?: { headers?: Record<string, string> }) => ky.get(url, options).json();
+
+export const profile = (id: string) => get(\`https://profiles.internal/\${id}\`);
+`,
+    // A caller that forwards its own options: its caller decides (one wrapper level is followed).
+    `
+export function fetchText(url: string, init?: RequestInit) {
+  return fetch(url, init).then((response) => response.text());
+}
+
+export const readme = (init?: RequestInit) => fetchText('https://docs.internal/README.md', init);
+`,
+    {
+      // The same in plain JavaScript, with the caller's signal.
+      code: `
+async function postJson(url, body, options = {}) {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body), ...options });
+  return response.json();
+}
+
+exports.track = (event) => postJson('https://events.internal/track', event, { signal: AbortSignal.timeout(1_000) });
+`,
+      languageOptions: javascript,
+    },
+    {
+      // Imported wrappers: a caller that passes a deadline, a wrapper with its own default, a function that sends nothing.
+      code: `
+import { fetchJson, fetchRecord, fetchWithDeadline, httpGet, partners } from './http-wrappers.js';
+
+export const plan = (id: string) => fetchJson(\`https://plans.internal/\${id}\`, { signal: AbortSignal.timeout(2_000) });
+export const rates = () => httpGet('https://fx.internal/rates', { timeoutMs: 1_000 });
+export const status = () => fetchWithDeadline('https://status.internal/');
+export const record = (records: ReadonlyMap<string, object>) => fetchRecord(records, 'a');
+export const partner = (id: string) => partners.send(\`/partners/\${id}\`, { timeout: 3_000 });
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
   ],
   invalid: [
     {
@@ -1148,6 +1261,203 @@ export function check(target: URL) {
 `,
       filename: TYPED_FILENAME,
       errors: [{ messageId: 'missingTimeout', line: 5, column: 3, suggestions: [] }],
+      output: null,
+      languageOptions: typed,
+    },
+    {
+      // A project's own fetch: reported at each call that passes no deadline, not inside the wrapper.
+      code: `
+import nodeFetch from 'node-fetch';
+
+export function fetch(url: string, init?: { method?: string; body?: string; signal?: AbortSignal; headers?: Record<string, string> }) {
+  return nodeFetch(url, { ...init, headers: { ...init?.headers, 'User-Agent': 'billing/1.0' } });
+}
+
+export const loadPlan = (id: string) => fetch(\`https://plans.internal/\${id}\`);
+export const notify = (body: string) => fetch('https://hooks.internal/notify', { method: 'POST', body });
+`,
+      errors: [
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'fetch', location: 'line 4', library: 'fetch', problem: 'no timeout', options: '`timeout` or `signal` in argument 2' },
+          line: 8,
+          column: 41,
+          suggestions: [],
+        },
+        { messageId: 'missingWrapperTimeout', line: 9, column: 41, suggestions: [] },
+      ],
+      output: null,
+    },
+    {
+      // A timeout parameter with no fallback: missing, or turned off by the caller.
+      code: `
+import axios from 'axios';
+
+async function httpGet(url: string, { timeoutMs, ...rest }: { timeoutMs?: number; headers?: Record<string, string> } = {}) {
+  return axios.get(url, { ...rest, timeout: timeoutMs });
+}
+
+export const stock = (sku: string) => httpGet(\`https://stock.internal/\${sku}\`);
+export const prices = () => httpGet('https://prices.internal/all', { timeoutMs: 0 });
+`,
+      errors: [
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'httpGet', location: 'line 4', library: 'axios', problem: 'no timeout', options: '`timeoutMs`, `signal` or `cancelToken` in argument 2' },
+          line: 8,
+          column: 39,
+          suggestions: [],
+        },
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'httpGet', location: 'line 4', library: 'axios', problem: '`timeoutMs: 0`', options: '`timeoutMs`, `signal` or `cancelToken` in argument 2' },
+          line: 9,
+          column: 29,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A private request method of an API client, called through \`this\`.
+      code: `
+export class CatalogClient {
+  constructor(private readonly baseUrl: string) {}
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await fetch(this.baseUrl + path, init);
+    return (await response.json()) as T;
+  }
+
+  product(id: string) {
+    return this.request(\`/products/\${id}\`);
+  }
+
+  search(term: string, signal: AbortSignal) {
+    return this.request(\`/search?q=\${term}\`, { signal });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'CatalogClient.request', location: 'line 5', library: 'fetch', problem: 'no timeout', options: '`signal` in argument 2' },
+          line: 11,
+          column: 12,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
+      // node:http: the options, timeout included, are the caller's.
+      code: `
+import https from 'node:https';
+
+export async function get(url: string, options: https.RequestOptions = {}) {
+  https.get(url, options, (res) => res.resume()).on('error', () => undefined);
+}
+
+export const ping = () => get('https://status.internal/ping', { headers: { accept: 'text/plain' } });
+`,
+      errors: [{ messageId: 'missingWrapperTimeout', data: { wrapper: 'get', location: 'line 4', library: 'node:http', problem: 'no timeout', options: '`timeout` or `signal` in argument 2' }, line: 8, column: 27, suggestions: [] }],
+      output: null,
+    },
+    {
+      // Options that are not forwarded: the request inside the wrapper is the finding, not its callers.
+      code: `
+export function getJson(url: string, init: RequestInit = {}) {
+  return fetch(url, { headers: init.headers });
+}
+
+export const health = () => getJson('https://health.internal/ready');
+`,
+      errors: [{ messageId: 'missingTimeout', line: 3, column: 10, suggestions: [{ messageId: 'addTimeout', output: `
+export function getJson(url: string, init: RequestInit = {}) {
+  return fetch(url, { signal: AbortSignal.timeout(10_000), headers: init.headers });
+}
+
+export const health = () => getJson('https://health.internal/ready');
+` }] }],
+      output: null,
+    },
+    {
+      // The same in plain JavaScript: a caller's options without a signal.
+      code: `
+async function postJson(url, body, options = {}) {
+  const response = await fetch(url, { method: 'POST', body: JSON.stringify(body), ...options });
+  return response.json();
+}
+
+exports.track = (event) => postJson('https://events.internal/track', event, { headers: { 'x-source': 'web' } });
+`,
+      errors: [{ messageId: 'missingWrapperTimeout', data: { wrapper: 'postJson', location: 'line 2', library: 'fetch', problem: 'no timeout', options: '`signal` in argument 3' }, line: 7, column: 28, suggestions: [] }],
+      output: null,
+      languageOptions: javascript,
+    },
+    {
+      // axios called as a function and \`axios.request\`, with a config held in a constant that sets no timeout.
+      code: `
+import axios from 'axios';
+
+const REFUND = { method: 'post', url: 'https://payments.internal/refunds' } as const;
+
+export const refund = () => axios(REFUND);
+export const refundAgain = () => axios.request(REFUND);
+`,
+      errors: [
+        { messageId: 'missingTimeout', data: { library: 'axios', problem: 'no timeout', fix: axiosFix }, line: 6, column: 29, suggestions: [] },
+        { messageId: 'missingTimeout', data: { library: 'axios', problem: 'no timeout', fix: axiosFix }, line: 7, column: 34, suggestions: [] },
+      ],
+      output: null,
+    },
+    {
+      code: `
+const axios = require('axios');
+
+module.exports.refund = (refund) => axios({ method: 'post', url: '/refunds', data: refund });
+`,
+      errors: [{ messageId: 'missingTimeout', line: 4, column: 37, suggestions: [{ messageId: 'addTimeout', output: `
+const axios = require('axios');
+
+module.exports.refund = (refund) => axios({ timeout: 10_000, method: 'post', url: '/refunds', data: refund });
+` }] }],
+      output: null,
+      languageOptions: { ...javascript, globals: COMMONJS_GLOBALS },
+    },
+    {
+      // Wrappers imported from another module (typed): reported at the calls here, naming where the wrapper is.
+      code: `
+import { fetchJson, httpGet, partners } from './http-wrappers.js';
+
+export const plan = (id: string) => fetchJson(\`https://plans.internal/\${id}\`);
+export const rates = () => httpGet('https://fx.internal/rates');
+export const partner = (id: string) => partners.send(\`/partners/\${id}\`, { method: 'GET' });
+`,
+      filename: TYPED_FILENAME,
+      errors: [
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'fetchJson', location: './http-wrappers.ts:5', library: 'fetch', problem: 'no timeout', options: '`signal` in argument 2' },
+          line: 4,
+          column: 37,
+          suggestions: [],
+        },
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'httpGet', location: './http-wrappers.ts:11', library: 'axios', problem: 'no timeout', options: '`timeoutMs`, `signal` or `cancelToken` in argument 2' },
+          line: 5,
+          column: 28,
+          suggestions: [],
+        },
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'PartnerClient.send', location: './http-wrappers.ts:28', library: 'axios', problem: 'no timeout', options: '`timeout`, `signal` or `cancelToken` in argument 2' },
+          line: 6,
+          column: 40,
+          suggestions: [],
+        },
+      ],
       output: null,
       languageOptions: typed,
     },
