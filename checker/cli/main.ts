@@ -110,13 +110,14 @@ function readText(file: string, shown: string): string {
 function writeReport(result: CheckResult, args: CliArguments, environment: CliEnvironment): void {
   const toFile = args.output !== undefined;
   const color = !toFile && environment.stdout.isTTY === true && !environment.env.NO_COLOR && !environment.env.CI;
-  const report = args.audit ? formatAudit(result, { ...args.audit, readLines: createSourceReader(environment.cwd) }) : reporters[args.format](result, { color });
+  const readLines = createSourceReader(environment.cwd);
+  const report = args.audit ? formatAudit(result, { ...args.audit, readLines }) : reporters[args.format](result, { color, readLines });
   const text = report.endsWith('\n') || report === '' ? report : `${report}\n`;
   if (toFile) writeFileSync(path.resolve(environment.cwd, args.output!), text);
   else environment.stdout.write(text);
 }
 
-/** Reads a reported file's lines for the audit report, once per file; undefined when it cannot be read. */
+/** Reads a reported file's lines for the code the audit and HTML reports show, once per file; undefined when it cannot be read. */
 function createSourceReader(root: string): (file: string) => readonly string[] | undefined {
   const cache = new Map<string, readonly string[] | undefined>();
   return (file) => {

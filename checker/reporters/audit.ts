@@ -6,11 +6,11 @@
  */
 import { compareText, type CheckResult, type Finding } from '../report/model.js';
 import { normalizeResult } from './normalize-result.js';
+import { getSourceExcerpt, type LineReader } from './source-excerpt.js';
 import { getShortRuleName, groupBy, pluralize, toSingleLine } from './summary.js';
 
 export interface AuditOptions {
-  /** The lines of a file of the report (relative path), or undefined when it cannot be read. */
-  readonly readLines: (file: string) => readonly string[] | undefined;
+  readonly readLines: LineReader;
   /** Show at most this many findings per rule, picked at random with `seed`; all when undefined. */
   readonly sample?: number;
   readonly seed: number;
@@ -51,14 +51,9 @@ function formatFinding(finding: Finding, number: number, options: AuditOptions):
   ];
   const source = options.readLines(finding.file);
   if (!source) return [...head, '', '(the file cannot be read)'];
-  const first = Math.max(1, finding.line - options.context);
-  const last = Math.min(source.length, Math.max(finding.line, finding.endLine) + options.context);
-  const width = String(last).length;
-  const code: string[] = [];
-  for (let line = first; line <= last; line += 1) {
-    const marker = line >= finding.line && line <= finding.endLine ? '>' : ' ';
-    code.push(`${marker} ${String(line).padStart(width)} | ${source[line - 1]!.replace(/\t/g, '  ').trimEnd()}`);
-  }
+  const excerpt = getSourceExcerpt(source, finding.line, finding.endLine, options.context);
+  const width = String(excerpt.at(-1)?.number ?? 0).length;
+  const code = excerpt.map((line) => `${line.marked ? '>' : ' '} ${String(line.number).padStart(width)} | ${line.text}`);
   return [...head, '', '```', ...code, '```'];
 }
 

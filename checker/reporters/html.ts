@@ -1,89 +1,69 @@
 import { createHash } from 'node:crypto';
 
-import type { CheckResult, Finding, InventoryEntry } from '../report/model.js';
-import { compareText } from '../report/model.js';
+import type { CheckResult, Finding, FixGroup, InventoryEntry } from '../report/model.js';
+import { compareText, groupByFixLocation } from '../report/model.js';
 import { escapeHtml, getSafeUrl } from './escape-html.js';
+import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { normalizeResult } from './normalize-result.js';
-import { countFindings, describeExcluded, describeFindings, describeInventory, getKindTitle, getShortRuleName, groupBy, pluralize, tallyFindings } from './summary.js';
-import type { FindingTally } from './summary.js';
+import { getSourceExcerpt, type LineReader } from './source-excerpt.js';
+import {
+  countFindings,
+  describeExcluded,
+  describeFindings,
+  describeInventory,
+  describeSeverities,
+  formatPropertyValue,
+  getInventoryColumns,
+  getKindTitle,
+  getPropertyLabel,
+  getRuleFamily,
+  getShortRuleName,
+  groupBy,
+  pluralize,
+  rankFixes,
+  splitCodeSpans,
+  tallyFindings,
+  type FindingTally,
+  type FixItem,
+} from './summary.js';
+import type { ReporterOptions } from './types.js';
 
-const CHART_WIDTH = 760;
-const CHART_LABEL_WIDTH = 280;
-const CHART_COUNT_WIDTH = 56;
-const CHART_ROW_HEIGHT = 24;
-const CHART_BAR_HEIGHT = 16;
-const CHART_LABEL_LENGTH = 40;
+/** Lines of code shown before and after a finding. */
+export const HTML_SOURCE_CONTEXT = 2;
+/** Bars per chart; the rest are counted in a line below it. */
+export const HTML_CHART_ROWS = 12;
+/** Places to start listed in the summary. */
+export const HTML_FIRST_FIXES = 5;
 const NO_SERVICE = '(no service)';
-
-const STYLE = `
-:root { color-scheme: light dark; --text: #1f2328; --muted: #59636e; --border: #d1d9e0; --stripe: #f6f8fa; --error: #cf222e; --warning: #bf8700; --link: #0969da; }
-@media (prefers-color-scheme: dark) { :root { --text: #e6edf3; --muted: #9198a1; --border: #3d444d; --stripe: #151b23; --error: #f85149; --warning: #d29922; --link: #4493f8; } }
-body { margin: 2rem auto; max-width: 1200px; padding: 0 1rem; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--text); }
-h1 { font-size: 1.6rem; margin-bottom: 0.25rem; }
-h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--border); padding-bottom: 0.25rem; }
-h3 { font-size: 1rem; }
-.muted, .empty { color: var(--muted); }
-.summary { font-size: 1.1rem; font-weight: 600; }
-.summary.failed { color: var(--error); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(380px, 1fr)); gap: 1rem 2rem; }
-svg.chart { width: 100%; height: auto; }
-svg.chart text { fill: var(--text); font: 12px system-ui, sans-serif; }
-svg.chart .bar-error { fill: var(--error); }
-svg.chart .bar-warning { fill: var(--warning); }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
-th, td { border: 1px solid var(--border); padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-tbody tr:nth-child(even) { background: var(--stripe); }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
-code, td.file { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; word-break: break-all; }
-a { color: var(--link); }
-.severity-error { color: var(--error); font-weight: 600; }
-.severity-warning { color: var(--warning); font-weight: 600; }
-.filters { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-.filters input { flex: 1; min-width: 16rem; padding: 0.3rem 0.5rem; font: inherit; }
-.filters select { padding: 0.3rem; font: inherit; }
-.legend span { margin-right: 1rem; }
-`;
-
-const SCRIPT = `
-(() => {
-  const query = document.getElementById('finding-filter');
-  const severity = document.getElementById('severity-filter');
-  const status = document.getElementById('filter-status');
-  if (!query || !severity || !status) return;
-  const rows = Array.from(document.querySelectorAll('#findings-table tbody tr'));
-  const apply = () => {
-    const text = query.value.trim().toLowerCase();
-    let shown = 0;
-    for (const row of rows) {
-      const visible = (!severity.value || row.dataset.severity === severity.value) && (!text || row.textContent.toLowerCase().includes(text));
-      row.hidden = !visible;
-      if (visible) shown += 1;
-    }
-    status.textContent = shown + ' of ' + rows.length + ' findings shown';
-  };
-  query.addEventListener('input', apply);
-  severity.addEventListener('change', apply);
-  apply();
-})();
-`;
 
 /** Only this page's own style and script may run; nothing may be fetched. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src '${getSourceHash(STYLE)}'`,
-  `script-src '${getSourceHash(SCRIPT)}'`,
+  `style-src '${getSourceHash(HTML_STYLE)}'`,
+  `script-src '${getSourceHash(HTML_SCRIPT)}'`,
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
 
 /**
- * One self-contained page: summary, bar charts by rule and by service (inline SVG), a filterable findings
- * table, the files that could not be checked and the inventory by kind. Every string from the result is
- * escaped; the page loads nothing and runs only its own script.
+ * One self-contained page that answers "how bad, where, what first": counts by severity, charts by rule
+ * family, service and rule, the places to start; then the findings by service and file with the code
+ * around each, the findings on one shared logger under that logger, the files that could not be checked
+ * and the inventory as sortable tables. Every string from the result is escaped; the page loads nothing
+ * and runs only its own script (filters and sorting), so it works from file:// and prints.
  */
-export function formatHtml(input: CheckResult): string {
+export function formatHtml(input: CheckResult, options?: ReporterOptions): string {
   const result = normalizeResult(input);
-  const sections = [formatHeader(result), formatCharts(result.findings), formatFindings(result.findings), formatProblems(result), formatLeftOut(result), formatInventory(result.inventory)];
+  const readLines = options?.readLines ?? (() => undefined);
+  const groups = groupByFixLocation(result.findings);
+  const sections = [
+    formatHeader(result),
+    formatOverview(result, groups),
+    formatFindings(result.findings, groups, readLines),
+    formatProblems(result),
+    formatLeftOut(result),
+    formatInventory(result.inventory),
+  ];
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -91,11 +71,13 @@ export function formatHtml(input: CheckResult): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>policy-check report</title>
-<style>${STYLE}</style>
+<style>${HTML_STYLE}</style>
 </head>
 <body>
+<main>
 ${sections.filter(Boolean).join('\n')}
-<script>${SCRIPT}</script>
+</main>
+<script>${HTML_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -103,153 +85,275 @@ ${sections.filter(Boolean).join('\n')}
 
 function formatHeader(result: CheckResult): string {
   const counts = countFindings(result.findings);
-  const details = [`${pluralize(result.fileCount, 'file')} checked`];
+  const details = [`${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}`, `${pluralize(result.fileCount, 'file')} checked`];
   const excluded = describeExcluded(result.excluded);
-  if (excluded) details.push(`left out: ${excluded}`);
-  details.push(`inventory: ${describeInventory(result.inventory)}`);
+  if (excluded) details.push(`left out: ${escapeHtml(excluded)}`);
+  const links = [
+    ['overview', 'Summary'],
+    ...(groupByFixLocation(result.findings).length > 0 ? [['fix-once', 'Fix once']] : []),
+    ['findings', 'Findings'],
+    ...(result.problems.length > 0 ? [['problems', 'Not checked']] : []),
+    ['inventory', 'Inventory'],
+  ];
   return `<header>
 <h1>policy-check report</h1>
-<p class="muted">${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}</p>
-<p class="summary${counts.total > 0 || result.problems.length > 0 ? ' failed' : ''}" id="summary">${escapeHtml(describeFindings(counts, result.fileCount, result.problems))}</p>
-<p class="muted">${escapeHtml(details.join(' · '))}</p>
+<p class="muted">${details.join(' · ')}</p>
+<p class="verdict${counts.total > 0 || result.problems.length > 0 ? ' failed' : ''}" id="summary">${escapeHtml(describeFindings(counts, result.fileCount, result.problems))}</p>
+<nav aria-label="Sections"><ul class="toc">${links.map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`).join('')}</ul></nav>
 </header>`;
 }
 
-function formatCharts(findings: readonly Finding[]): string {
-  if (findings.length === 0) return '';
-  const byRule = tallyFindings(findings, (finding) => finding.ruleId);
-  const byService = tallyFindings(findings, (finding) => finding.service || NO_SERVICE);
-  return `<section id="charts">
-<h2>Summary</h2>
-<p class="legend"><span class="severity-error">■ errors</span><span class="severity-warning">■ warnings</span></p>
-<div class="charts">
-<figure><figcaption><h3>Findings by rule</h3></figcaption>
-${formatBarChart('rule', 'Findings by rule', byRule.map((tally) => ({ ...tally, label: getShortRuleName(tally.key) })))}
-</figure>
-<figure><figcaption><h3>Findings by service</h3></figcaption>
-${formatBarChart('service', 'Findings by service', byService.map((tally) => ({ ...tally, label: tally.key })))}
-</figure>
-</div>
-</section>`;
-}
-
-/** A horizontal bar per key, errors then warnings stacked, scaled to the largest total. */
-function formatBarChart(id: string, title: string, tallies: readonly (FindingTally & { readonly label: string })[]): string {
-  const height = tallies.length * CHART_ROW_HEIGHT + 8;
-  const barSpace = CHART_WIDTH - CHART_LABEL_WIDTH - CHART_COUNT_WIDTH;
-  const largest = Math.max(...tallies.map((tally) => tally.total));
-  const rows = tallies.map((tally, index) => {
-    const y = 4 + index * CHART_ROW_HEIGHT;
-    const barY = y + (CHART_ROW_HEIGHT - CHART_BAR_HEIGHT) / 2;
-    const errorWidth = (tally.errors / largest) * barSpace;
-    const warningWidth = (tally.warnings / largest) * barSpace;
-    const tooltip = escapeHtml(`${tally.key}: ${pluralize(tally.errors, 'error')}, ${pluralize(tally.warnings, 'warning')}`);
-    const label = tally.label.length > CHART_LABEL_LENGTH ? `${tally.label.slice(0, CHART_LABEL_LENGTH - 1)}…` : tally.label;
-    const bars = [
-      tally.errors > 0 ? `<rect class="bar-error" x="${CHART_LABEL_WIDTH}" y="${barY}" width="${formatNumber(errorWidth)}" height="${CHART_BAR_HEIGHT}"></rect>` : '',
-      tally.warnings > 0
-        ? `<rect class="bar-warning" x="${formatNumber(CHART_LABEL_WIDTH + errorWidth)}" y="${barY}" width="${formatNumber(warningWidth)}" height="${CHART_BAR_HEIGHT}"></rect>`
-        : '',
-    ].join('');
-    return `<g class="bar" data-key="${escapeHtml(tally.key)}" data-total="${tally.total}"><title>${tooltip}</title><text x="${CHART_LABEL_WIDTH - 8}" y="${y + CHART_ROW_HEIGHT / 2}" text-anchor="end" dominant-baseline="middle">${escapeHtml(label)}</text>${bars}<text x="${formatNumber(CHART_LABEL_WIDTH + errorWidth + warningWidth + 6)}" y="${y + CHART_ROW_HEIGHT / 2}" dominant-baseline="middle">${tally.total}</text></g>`;
-  });
-  return `<svg class="chart" id="chart-${id}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${height}" role="img" aria-label="${escapeHtml(title)}">
-${rows.join('\n')}
-</svg>`;
-}
-
-function formatFindings(findings: readonly Finding[]): string {
-  if (findings.length === 0) return '<section id="findings">\n<h2>Findings</h2>\n<p class="empty">No findings.</p>\n</section>';
-  const rows = findings.map(
-    (finding) =>
-      `<tr data-severity="${finding.severity}"><td class="file">${escapeHtml(finding.file)}</td><td class="number">${finding.line}:${finding.column}</td><td>${formatRuleLink(finding)}</td><td class="severity-${finding.severity}">${finding.severity}</td><td>${escapeHtml(finding.service)}</td><td>${escapeHtml(finding.message)}</td></tr>`,
-  );
-  return `<section id="findings">
-<h2>Findings</h2>
-<div class="filters">
-<input type="search" id="finding-filter" placeholder="Filter by file, rule, service or message" aria-label="Filter findings">
-<select id="severity-filter" aria-label="Severity"><option value="">All severities</option><option value="error">Errors</option><option value="warning">Warnings</option></select>
-<span id="filter-status" class="muted" aria-live="polite">${findings.length} of ${findings.length} findings shown</span>
-</div>
-<table id="findings-table">
-<thead><tr><th>File</th><th>Line</th><th>Rule</th><th>Severity</th><th>Service</th><th>Message</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</section>`;
-}
-
-function formatProblems(result: CheckResult): string {
-  if (result.problems.length === 0) return '';
-  const rows = result.problems.map((problem) => `<tr><td class="file">${escapeHtml(problem.file)}</td><td>${escapeHtml(problem.message)}</td></tr>`);
-  return `<section id="problems">
-<h2>Files that could not be checked</h2>
-<table id="problems-table">
-<thead><tr><th>File</th><th>Problem</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</section>`;
-}
-
-/** Notes on how the project was loaded, and the files left out (collapsed: there may be thousands). */
-function formatLeftOut(result: CheckResult): string {
-  if (result.notes.length === 0 && result.excluded.length === 0) return '';
-  const notes = result.notes.map((note) => `<tr><td class="file">${escapeHtml(note.file)}</td><td>${escapeHtml(note.message)}</td></tr>`);
-  const excluded = result.excluded.map((entry) => `<tr><td class="file">${escapeHtml(entry.file)}</td><td>${escapeHtml(entry.reason)}</td></tr>`);
-  const parts = ['<section id="left-out">', '<h2>Notes and files left out</h2>'];
-  if (notes.length > 0) parts.push('<table id="notes-table">', '<thead><tr><th>File</th><th>Note</th></tr></thead>', '<tbody>', ...notes, '</tbody>', '</table>');
-  if (excluded.length > 0) {
-    parts.push(`<details><summary>${escapeHtml(describeExcluded(result.excluded))}</summary>`, '<table id="excluded-table">', '<thead><tr><th>File</th><th>Reason</th></tr></thead>', '<tbody>', ...excluded, '</tbody>', '</table>', '</details>');
+/** How bad (counts), where (charts by family, service and rule) and what first (the places to start). */
+function formatOverview(result: CheckResult, groups: readonly FixGroup[]): string {
+  const counts = countFindings(result.findings);
+  const services = new Set(result.findings.map((finding) => finding.service));
+  const cards = [
+    formatCard('error', counts.errors, counts.errors === 1 ? 'error' : 'errors'),
+    formatCard('warning', counts.warnings, counts.warnings === 1 ? 'warning' : 'warnings'),
+    formatCard('files', counts.files, `of ${pluralize(result.fileCount, 'file')} with findings`),
+    formatCard('services', services.size, services.size === 1 ? 'service with findings' : 'services with findings'),
+    ...(groups.length > 0 ? [formatCard('fix-once', groups.length, groups.length === 1 ? 'shared logger to fix once' : 'shared loggers to fix once')] : []),
+    ...(result.problems.length > 0 ? [formatCard('error', result.problems.length, result.problems.length === 1 ? 'file not checked' : 'files not checked')] : []),
+  ];
+  const parts = ['<section id="overview">', '<h2>Summary</h2>', `<div class="cards">\n${cards.join('\n')}\n</div>`];
+  if (result.findings.length > 0) {
+    parts.push(formatFirstFixes(rankFixes(result.findings)));
+    parts.push('<p class="legend"><span><span class="swatch error"></span>errors</span><span><span class="swatch warning"></span>warnings</span></p>');
+    parts.push(
+      '<div class="charts">',
+      formatChart('family', 'By rule family', tallyFindings(result.findings, (finding) => getRuleFamily(finding.ruleId, finding.helpUrl)), (key) => key),
+      formatChart('service', 'By service', tallyFindings(result.findings, (finding) => finding.service || NO_SERVICE), (key) => key),
+      formatChart('rule', 'By rule', tallyFindings(result.findings, (finding) => finding.ruleId), getShortRuleName),
+      '</div>',
+    );
   }
   parts.push('</section>');
   return parts.join('\n');
 }
 
-/** One table per kind, with a column for every property any entry of that kind has. */
+function formatCard(kind: string, value: number, label: string): string {
+  return `<div class="card ${kind}"><span class="card-value">${value}</span><span class="card-label">${escapeHtml(label)}</span></div>`;
+}
+
+function formatFirstFixes(items: readonly FixItem[]): string {
+  const rows = items.slice(0, HTML_FIRST_FIXES).map((item) => {
+    const counts = describeSeverities({ errors: item.errors, warnings: item.total - item.errors });
+    if (item.kind === 'rule') {
+      const where = item.services.map((service) => escapeHtml(service || NO_SERVICE)).join(', ');
+      return `<li>${formatRuleLink(item.ruleId, item.helpUrl)}: ${counts} in ${where}</li>`;
+    }
+    const { fixLocation, findings, fileCount } = item.group;
+    return `<li><a href="#${getGroupId(item.group)}">${formatInline(fixLocation.label)}</a> at ${formatPlace(fixLocation.file, fixLocation.line)}: one fix for ${pluralize(findings.length, 'finding')} (${counts}) in ${pluralize(fileCount, 'file')}</li>`;
+  });
+  const more = items.length > HTML_FIRST_FIXES ? `\n<p class="more">…and ${items.length - HTML_FIRST_FIXES} more in the findings below.</p>` : '';
+  return `<div class="first" id="first">\n<h3>Where to start</h3>\n<ol>\n${rows.join('\n')}\n</ol>${more}\n</div>`;
+}
+
+/** A bar per key, errors then warnings stacked, scaled to the largest; the labels are page text. */
+function formatChart(id: string, title: string, tallies: readonly FindingTally[], getLabel: (key: string) => string): string {
+  const largest = Math.max(...tallies.map((tally) => tally.total));
+  const rows = tallies.slice(0, HTML_CHART_ROWS).map((tally) => {
+    const errorWidth = (tally.errors / largest) * 100;
+    const warningWidth = (tally.warnings / largest) * 100;
+    const bars = [
+      tally.errors > 0 ? `<rect class="error" width="${formatNumber(errorWidth)}" height="1"></rect>` : '',
+      tally.warnings > 0 ? `<rect class="warning" x="${formatNumber(errorWidth)}" width="${formatNumber(warningWidth)}" height="1"></rect>` : '',
+    ].join('');
+    const tooltip = `${tally.key}: ${describeSeverities(tally)}`;
+    return `<li class="bar-row" data-key="${escapeHtml(tally.key)}" data-total="${tally.total}" title="${escapeHtml(tooltip)}"><span class="bar-label">${escapeHtml(getLabel(tally.key))}</span><svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">${bars}</svg><span class="bar-count">${tally.total}</span></li>`;
+  });
+  const hidden = tallies.slice(HTML_CHART_ROWS);
+  const more = hidden.length > 0 ? `\n<p class="more">…and ${hidden.length} more with ${pluralize(hidden.reduce((sum, tally) => sum + tally.total, 0), 'finding')}.</p>` : '';
+  return `<figure class="chart" id="chart-${id}">\n<figcaption>${escapeHtml(title)}</figcaption>\n<ol class="bars">\n${rows.join('\n')}\n</ol>${more}\n</figure>`;
+}
+
+/** Findings on lines written through one shared logger, under that logger: one fix each. */
+function formatFixGroups(groups: readonly FixGroup[], readLines: LineReader): string {
+  if (groups.length === 0) return '';
+  const cards = groups.map((group) => {
+    const { fixLocation, findings } = group;
+    const lines = readLines(fixLocation.file);
+    const code = lines ? formatSource(getSourceExcerpt(lines, fixLocation.line, fixLocation.line, HTML_SOURCE_CONTEXT)) : '';
+    const sites = findings.map((finding) => {
+      const line = readLines(finding.file)?.[finding.line - 1]?.trim();
+      return `<li class="finding" ${formatFindingData(finding)}>${formatBadge(finding)} <span>${formatPlace(finding.file, finding.line, finding.column)}</span>${line ? ` <code>${escapeHtml(line)}</code>` : ''}</li>`;
+    });
+    return `<article class="group" id="${getGroupId(group)}" data-has-findings>
+<header class="group-head">
+<h4>${formatInline(fixLocation.label)}</h4>
+<p>made at ${formatPlace(fixLocation.file, fixLocation.line)} · ${formatRuleLink(group.ruleId, findings[0]!.helpUrl)} · ${pluralize(findings.length, 'finding')} in ${pluralize(group.fileCount, 'file')}</p>
+</header>
+<div class="group-body">
+<p class="message">${formatInline(findings[0]!.message)}</p>
+${code}
+<details><summary>${pluralize(findings.length, 'line', 'lines')} written through it</summary>
+<ul class="call-sites">
+${sites.join('\n')}
+</ul>
+</details>
+</div>
+</article>`;
+  });
+  return `<section id="fix-once">\n<h3>Fix once, where it is made</h3>\n<p class="muted">These findings are on lines written through a shared logger: each is fixed once, where the logger is made, and listed here rather than by file.</p>\n${cards.join('\n')}\n</section>`;
+}
+
+/** Filters, then a section per service and a card per file; findings fixed once at their logger are listed there instead. */
+function formatFindings(findings: readonly Finding[], groups: readonly FixGroup[], readLines: LineReader): string {
+  if (findings.length === 0) return '<section id="findings">\n<h2>Findings</h2>\n<p class="muted">No findings.</p>\n</section>';
+  const own = findings.filter((finding) => !finding.fixLocation);
+  const services = [...groupBy(own, (finding) => finding.service)].sort(([left], [right]) => compareText(left, right));
+  const sections = services.map(([service, serviceFindings]) => {
+    const files = [...groupBy(serviceFindings, (finding) => finding.file)].map(
+      ([file, fileFindings]) => `<article class="file" data-file="${escapeHtml(file)}" data-has-findings>
+<header class="file-head"><h5 class="path">${formatPath(file)}</h5></header>
+${fileFindings.map((finding) => formatFinding(finding, readLines)).join('\n')}
+</article>`,
+    );
+    return `<section class="service" data-service="${escapeHtml(service)}" data-has-findings>
+<h4 class="service-head">${escapeHtml(service || NO_SERVICE)} <span class="counts">${describeSeverities(countFindings(serviceFindings))}</span></h4>
+${files.join('\n')}
+</section>`;
+  });
+  const fixGroups = formatFixGroups(groups, readLines);
+  const byService = sections.length > 0 ? '\n<h3 class="by-service">By service and file</h3>' : '';
+  return `<section id="findings">
+<h2>Findings</h2>
+${formatFilters(findings)}${fixGroups ? `\n${fixGroups}` : ''}${byService}
+${sections.join('\n')}
+</section>`;
+}
+
+function formatFilters(findings: readonly Finding[]): string {
+  const rules = [...new Set(findings.map((finding) => finding.ruleId))].sort(compareText);
+  const services = [...new Set(findings.map((finding) => finding.service))].sort(compareText);
+  const option = (value: string, label: string): string => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
+  return `<div class="filters" role="search">
+<label>Severity <select id="severity-filter"><option value="">All</option><option value="error">Errors</option><option value="warning">Warnings</option></select></label>
+<label>Rule <select id="rule-filter"><option value="">All</option>${rules.map((rule) => option(rule, getShortRuleName(rule))).join('')}</select></label>
+<label>Service <select id="service-filter"><option value="">All</option>${services.map((service) => option(service, service || NO_SERVICE)).join('')}</select></label>
+<label class="filter-text">Text <input type="search" id="text-filter" placeholder="file, message, code…"></label>
+<output id="filter-status" aria-live="polite">${findings.length} of ${findings.length} findings shown</output>
+</div>`;
+}
+
+function formatFinding(finding: Finding, readLines: LineReader): string {
+  const lines = readLines(finding.file);
+  const code = lines ? formatSource(getSourceExcerpt(lines, finding.line, finding.endLine, HTML_SOURCE_CONTEXT)) : '';
+  return `<div class="finding" ${formatFindingData(finding)}>
+<p class="finding-head">${formatBadge(finding)} <span class="position">${finding.line}:${finding.column}</span> ${formatRuleLink(finding.ruleId, finding.helpUrl)}</p>
+<p class="message">${formatInline(finding.message)}</p>${code ? `\n${code}` : ''}
+</div>`;
+}
+
+function formatFindingData(finding: Finding): string {
+  return `data-severity="${finding.severity}" data-rule="${escapeHtml(finding.ruleId)}" data-service="${escapeHtml(finding.service)}" data-file="${escapeHtml(finding.file)}"`;
+}
+
+function formatBadge(finding: Finding): string {
+  return `<span class="badge ${finding.severity}">${finding.severity}</span>`;
+}
+
+function formatSource(excerpt: ReturnType<typeof getSourceExcerpt>): string {
+  if (excerpt.length === 0) return '';
+  const lines = excerpt.map(
+    (line) => `<span class="line${line.marked ? ' marked' : ''}"><span class="line-number">${line.number}</span>${escapeHtml(line.text)}</span>`,
+  );
+  return `<pre class="source"><code>${lines.join('')}</code></pre>`;
+}
+
+function formatProblems(result: CheckResult): string {
+  if (result.problems.length === 0) return '';
+  const rows = result.problems.map((problem) => `<tr><td><span class="path">${formatPath(problem.file)}</span></td><td>${escapeHtml(problem.message)}</td></tr>`);
+  return `<section id="problems">\n<h2>Files that could not be checked</h2>\n${formatTable('problems-table', ['File', 'Problem'], rows)}\n</section>`;
+}
+
+/** Notes on how the project was loaded, and the files left out (collapsed: there may be thousands). */
+function formatLeftOut(result: CheckResult): string {
+  if (result.notes.length === 0 && result.excluded.length === 0) return '';
+  const parts = ['<section id="left-out">', '<h2>Notes and files left out</h2>'];
+  if (result.notes.length > 0) {
+    const rows = result.notes.map((note) => `<tr><td><span class="path">${formatPath(note.file)}</span></td><td>${escapeHtml(note.message)}</td></tr>`);
+    parts.push(formatTable('notes-table', ['File', 'Note'], rows));
+  }
+  if (result.excluded.length > 0) {
+    const rows = result.excluded.map((entry) => `<tr><td><span class="path">${formatPath(entry.file)}</span></td><td>${escapeHtml(entry.reason)}</td></tr>`);
+    parts.push(`<details><summary>${escapeHtml(describeExcluded(result.excluded))}</summary>`, formatTable('excluded-table', ['File', 'Reason'], rows, true), '</details>');
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** A sortable table per kind: where, service, library, then the kind's properties in reading order. */
 function formatInventory(inventory: readonly InventoryEntry[]): string {
-  if (inventory.length === 0) return '<section id="inventory">\n<h2>Inventory</h2>\n<p class="empty">Nothing recorded.</p>\n</section>';
+  if (inventory.length === 0) return '<section id="inventory">\n<h2>Inventory</h2>\n<p class="muted">Nothing recorded.</p>\n</section>';
   const kinds = [...groupBy(inventory, (entry) => entry.kind)].sort(([left], [right]) => compareText(left, right));
   const tables = kinds.map(([kind, entries]) => {
-    const keys = [...new Set(entries.flatMap((entry) => Object.keys(entry.properties)))].sort(compareText);
-    const header = ['File', 'Line', 'Service', 'Library', ...keys].map((key) => `<th>${escapeHtml(key)}</th>`).join('');
+    const columns = getInventoryColumns(kind, entries);
     const rows = entries.map((entry) => {
       const cells = [
-        `<td class="file">${escapeHtml(entry.file)}</td>`,
-        `<td class="number">${entry.line}:${entry.column}</td>`,
-        `<td>${escapeHtml(entry.service)}</td>`,
-        `<td>${escapeHtml(entry.library)}</td>`,
-        ...keys.map((key) => formatPropertyCell(entry, key)),
+        `<td data-sort="${escapeHtml(entry.file)}:${String(entry.line).padStart(9, '0')}"><span class="path">${formatPath(entry.file)}</span>:${entry.line}</td>`,
+        `<td class="name">${escapeHtml(entry.service || NO_SERVICE)}</td>`,
+        `<td class="name">${escapeHtml(entry.library)}</td>`,
+        ...columns.map((key) => formatPropertyCell(entry.properties[key])),
       ];
       return `<tr>${cells.join('')}</tr>`;
     });
-    return `<h3>${escapeHtml(getKindTitle(kind, entries.length))} (${entries.length})</h3>
-<table class="inventory-table" data-kind="${escapeHtml(kind)}">
-<thead><tr>${header}</tr></thead>
+    const headers = ['Where', 'Service', 'Library', ...columns.map(getPropertyLabel)];
+    return `<h3 id="inventory-${escapeHtml(kind)}">${escapeHtml(getKindTitle(kind, entries.length))} (${entries.length})</h3>\n${formatTable(`inventory-${kind}`, headers, rows, true, kind)}`;
+  });
+  return `<section id="inventory">\n<h2>Inventory</h2>\n<p class="muted">${escapeHtml(describeInventory(inventory))}. Click a column heading to sort.</p>\n${tables.join('\n')}\n</section>`;
+}
+
+function formatTable(id: string, headers: readonly string[], rows: readonly string[], sortable = false, kind?: string): string {
+  const heading = headers.map((header) => `<th scope="col">${sortable ? `<button type="button">${escapeHtml(header)}</button>` : escapeHtml(header)}</th>`).join('');
+  const classes = [kind ? 'inventory-table' : '', sortable ? 'sortable' : ''].filter(Boolean).join(' ');
+  return `<div class="table-wrap">
+<table id="${escapeHtml(id)}"${classes ? ` class="${classes}"` : ''}${kind ? ` data-kind="${escapeHtml(kind)}"` : ''}>
+<thead><tr>${heading}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
-  });
-  return `<section id="inventory">\n<h2>Inventory</h2>\n${tables.join('\n')}\n</section>`;
+</table>
+</div>`;
 }
 
-function formatPropertyCell(entry: InventoryEntry, key: string): string {
-  if (!Object.hasOwn(entry.properties, key)) return '<td></td>';
-  const value = entry.properties[key];
-  if (value === null) return '<td class="muted">unknown</td>';
-  return `<td${typeof value === 'number' ? ' class="number"' : ''}>${escapeHtml(String(value))}</td>`;
+function formatPropertyCell(value: string | number | boolean | null | undefined): string {
+  const text = formatPropertyValue(value);
+  if (typeof value === 'number') return `<td class="number" data-sort="${Number.isFinite(value) ? value : escapeHtml(String(value))}">${escapeHtml(text)}</td>`;
+  return `<td${value === null ? ' class="muted"' : ''}>${formatInline(text)}</td>`;
 }
 
-function formatRuleLink(finding: Finding): string {
-  const url = getSafeUrl(finding.helpUrl);
-  const name = escapeHtml(finding.ruleId);
-  return url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${name}</a>` : name;
+/** `` a `b` `` → `a <code>b</code>`: the text escaped first, then its code spans shown as code. */
+function formatInline(text: string): string {
+  return splitCodeSpans(text)
+    .map((part) => (part.code ? `<code>${escapeHtml(part.text)}</code>` : escapeHtml(part.source)))
+    .join('');
 }
 
-/** Coordinates with at most two decimals, so the output does not depend on float printing. */
+/**
+ * A path that wraps only after a `/`, never inside a name (not even at its hyphens): each part is kept
+ * whole, with a break opportunity after each `/`.
+ */
+function formatPath(file: string): string {
+  const parts = file.split('/');
+  return parts.map((part, index) => `<span class="part">${escapeHtml(index < parts.length - 1 ? `${part}/` : part)}</span>`).join('<wbr>');
+}
+
+function formatPlace(file: string, line: number, column?: number): string {
+  return `<span class="path">${formatPath(file)}</span>:${line}${column === undefined ? '' : `:${column}`}`;
+}
+
+function formatRuleLink(ruleId: string, helpUrl: string): string {
+  const url = getSafeUrl(helpUrl);
+  const name = escapeHtml(getShortRuleName(ruleId));
+  return url ? `<a class="rule" href="${escapeHtml(url)}" rel="noopener noreferrer">${name}</a>` : `<span class="rule">${name}</span>`;
+}
+
+function getGroupId(group: FixGroup): string {
+  return `fix-${createHash('sha256').update(`${group.ruleId}\0${group.fixLocation.file}\0${group.fixLocation.line}\0${group.fixLocation.label}`).digest('hex').slice(0, 12)}`;
+}
+
+/** At most two decimals, so the output does not depend on float printing. */
 function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }

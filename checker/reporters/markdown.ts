@@ -6,6 +6,7 @@ import {
   countFindings,
   describeExcluded,
   describeFindings,
+  describeSeverities,
   formatPropertyValue,
   getInventoryColumns,
   getKindTitle,
@@ -13,6 +14,7 @@ import {
   getShortRuleName,
   groupBy,
   pluralize,
+  splitCodeSpans,
   tallyFindings,
   toSingleLine,
 } from './summary.js';
@@ -30,8 +32,6 @@ const NOTE_RESERVE = 400;
 const SEVERITY_LABELS = { error: '❌ error', warning: '⚠️ warning' } as const;
 const MARKDOWN_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const TABLE_HEADER = '| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n';
-/** A Markdown code span: a run of backticks, text with no run of that length, the same run; never empty. */
-const CODE_SPAN = /(?<!`)(`+)(?!`)(?=[^`])[^]*?(?<!`)\1(?!`)/g;
 
 /**
  * A pull-request comment: the summary, a table by rule, findings by file (collapsed when there are many),
@@ -84,7 +84,7 @@ function formatFindings(findings: readonly Finding[], budget: number): string {
   let shown = 0;
   for (const [file, group] of groupBy(findings, (finding) => finding.file)) {
     const open = collapse
-      ? `\n<details>\n<summary><code>${escapeHtml(toSingleLine(file))}</code> (${describeCounts(group)})</summary>\n\n`
+      ? `\n<details>\n<summary><code>${escapeHtml(toSingleLine(file))}</code> (${describeSeverities(countFindings(group))})</summary>\n\n`
       : `\n#### ${formatCodeSpan(file)}\n\n`;
     const close = collapse ? '\n</details>\n' : '';
     const rows: string[] = [];
@@ -184,11 +184,6 @@ function formatInventoryTable(kind: string, entries: readonly InventoryEntry[], 
   return { text: `${open}${header}${rows.join('').trimEnd()}${close}`, shown: rows.length };
 }
 
-function describeCounts(findings: readonly Finding[]): string {
-  const counts = countFindings(findings);
-  return [counts.errors > 0 ? pluralize(counts.errors, 'error') : '', counts.warnings > 0 ? pluralize(counts.warnings, 'warning') : ''].filter(Boolean).join(', ');
-}
-
 /** `[require-http-timeout](url)`; plain text when the URL is not an http(s) link. */
 function formatRuleLink(ruleId: string, helpUrl: string): string {
   const name = escapeMarkdown(getShortRuleName(ruleId));
@@ -210,14 +205,9 @@ function escapeMarkdown(text: string): string {
  * escaped like any other text.
  */
 function formatMessage(text: string): string {
-  const capped = capCell(text);
-  let output = '';
-  let last = 0;
-  for (const match of capped.matchAll(CODE_SPAN)) {
-    output += `${escapeProse(capped.slice(last, match.index))}${match[0].replace(/\|/g, '\\|')}`;
-    last = match.index + match[0].length;
-  }
-  return output + escapeProse(capped.slice(last));
+  return splitCodeSpans(capCell(text))
+    .map((part) => (part.code ? part.source.replace(/\|/g, '\\|') : escapeProse(part.source)))
+    .join('');
 }
 
 function capCell(text: string): string {

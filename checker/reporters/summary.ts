@@ -1,5 +1,5 @@
-import type { ExcludedFile, ExclusionReason, FileProblem, Finding, InventoryEntry } from '../report/model.js';
-import { compareText } from '../report/model.js';
+import type { ExcludedFile, ExclusionReason, FileProblem, Finding, FixGroup, InventoryEntry } from '../report/model.js';
+import { compareText, groupByFixLocation } from '../report/model.js';
 
 export interface FindingCounts {
   readonly total: number;
@@ -18,6 +18,23 @@ export interface FindingTally {
   /** The first help URL seen for the key (per rule: the rule's docs). */
   readonly helpUrl: string;
 }
+
+/** One place to start: a shared logger fixed once for all its findings, or a rule's findings elsewhere. */
+export type FixItem =
+  | { readonly kind: 'fix-location'; readonly group: FixGroup; readonly errors: number; readonly total: number }
+  | { readonly kind: 'rule'; readonly ruleId: string; readonly helpUrl: string; readonly errors: number; readonly total: number; readonly services: readonly string[] };
+
+/** A piece of a message: prose, or the text of a code span (`Idempotency-Key`). */
+export interface MessagePart {
+  readonly code: boolean;
+  /** What it reads: a code span without its backticks. */
+  readonly text: string;
+  /** As written in the message, backticks included. */
+  readonly source: string;
+}
+
+/** A Markdown code span: a run of backticks, text with no run of that length, the same run; never empty. */
+const CODE_SPAN = /(?<!`)(`+)(?!`)(?=[^`])[^]*?(?<!`)\1(?!`)/g;
 
 /** How an inventory kind reads in prose; other kinds read as their words (`cache-write` → cache writes). */
 const KIND_LABELS = new Map<string, readonly [singular: string, plural: string]>([
@@ -134,6 +151,11 @@ export function getRuleFamily(ruleId: string, helpUrl = ''): string {
   return /\/docs\/checks\//.test(helpUrl) ? 'project checks' : 'other';
 }
 
+/** `2 errors, 1 warning`, `3 warnings`: the severities there are, none named when it is zero. */
+export function describeSeverities({ errors, warnings }: { readonly errors: number; readonly warnings: number }): string {
+  return [errors > 0 ? pluralize(errors, 'error') : '', warnings > 0 ? pluralize(warnings, 'warning') : ''].filter(Boolean).join(', ');
+}
+
 /** `retry-policy`, 2 → `Retry policies`, for headings and table cells. */
 export function getKindTitle(kind: string, count: number): string {
   const label = getKindLabel(kind, count);
@@ -164,6 +186,40 @@ export function describeExcluded(excluded: readonly ExcludedFile[]): string {
     .join(', ');
 }
 
+/**
+ * Where to start: each shared fix location with its findings, and each rule with its findings outside
+ * those, most errors first, then most findings, then by name. A fix location counts once however many
+ * lines it is reported on.
+ */
+export function rankFixes(findings: readonly Finding[]): FixItem[] {
+  const groups: FixItem[] = groupByFixLocation(findings).map((group) => ({ kind: 'fix-location', group, ...countSeverities(group.findings) }));
+  const rules: FixItem[] = [...groupBy(findings.filter((finding) => !finding.fixLocation), (finding) => finding.ruleId)].map(([ruleId, group]) => ({
+    kind: 'rule',
+    ruleId,
+    helpUrl: group[0]!.helpUrl,
+    services: [...new Set(group.map((finding) => finding.service))].sort(compareText),
+    ...countSeverities(group),
+  }));
+  return [...groups, ...rules].sort((left, right) => right.errors - left.errors || right.total - left.total || compareText(getFixKey(left), getFixKey(right)));
+}
+
+/**
+ * A message cut into prose and code spans, read as CommonMark reads them: a backtick that opens no span
+ * stays prose; one space is stripped from each end of a span that has one at both.
+ */
+export function splitCodeSpans(text: string): MessagePart[] {
+  const parts: MessagePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CODE_SPAN)) {
+    if (match.index > last) parts.push(createProse(text.slice(last, match.index)));
+    const inner = match[0].slice(match[1]!.length, -match[1]!.length);
+    parts.push({ code: true, text: /^ .*[^ ].* $/s.test(inner) ? inner.slice(1, -1) : inner, source: match[0] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(createProse(text.slice(last)));
+  return parts;
+}
+
 /** `service-policy/require-http-timeout` → `require-http-timeout`. */
 export function getShortRuleName(ruleId: string): string {
   return ruleId.slice(ruleId.lastIndexOf('/') + 1);
@@ -185,6 +241,18 @@ export function describeFindings(counts: FindingCounts, fileCount: number, probl
 /** Whitespace and control characters (which could drive a terminal or break a table row) become one space. */
 export function toSingleLine(text: string): string {
   return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+function createProse(text: string): MessagePart {
+  return { code: false, text, source: text };
+}
+
+function countSeverities(findings: readonly Finding[]): { readonly errors: number; readonly total: number } {
+  return { errors: findings.filter((finding) => finding.severity === 'error').length, total: findings.length };
+}
+
+function getFixKey(item: FixItem): string {
+  return item.kind === 'rule' ? `rule\0${item.ruleId}` : `fix\0${item.group.fixLocation.file}\0${String(item.group.fixLocation.line).padStart(9, '0')}\0${item.group.ruleId}`;
 }
 
 function getGenericKindLabels(kind: string): readonly [string, string] {

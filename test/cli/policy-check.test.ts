@@ -60,7 +60,8 @@ beforeAll(async () => {
   }
   const json = path.join(temporary, 'monorepo.json');
   writeFileSync(json, reports.get('json')!.stdout);
-  const rendered = await Promise.all(['sarif', 'markdown', 'html'].map((format) => runCli(['merge', json, '--format', format], temporary)));
+  // Rendered from the project root, as in CI: the HTML report reads the reported files there for the code around each finding.
+  const rendered = await Promise.all(['sarif', 'markdown', 'html'].map((format) => runCli(['merge', json, '--format', format], MONOREPO)));
   ['sarif', 'markdown', 'html'].forEach((format, position) => reports.set(format, rendered[position]!));
 }, 120_000);
 
