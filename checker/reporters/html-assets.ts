@@ -119,7 +119,7 @@ export const HTML_SCRIPT = `
 (() => {
   const byId = (id) => document.getElementById(id);
   const findings = Array.from(document.querySelectorAll('.finding'));
-  const containers = Array.from(document.querySelectorAll('[data-has-findings]'));
+  const containers = Array.from(document.querySelectorAll('[data-has-findings]'), (container) => [container, Array.from(container.querySelectorAll('.finding'))]);
   const controls = [byId('severity-filter'), byId('rule-filter'), byId('service-filter')];
   const text = byId('text-filter');
   const status = byId('filter-status');
@@ -137,11 +137,19 @@ export const HTML_SCRIPT = `
       finding.hidden = !visible;
       if (visible) shown += 1;
     }
-    for (const container of containers) container.hidden = !container.querySelector('.finding:not([hidden])');
+    for (const [container, inside] of containers) container.hidden = !inside.some((finding) => !finding.hidden);
     if (status) status.textContent = shown + ' of ' + findings.length + ' findings shown';
   };
-  for (const control of [...controls, text]) {
-    if (control) control.addEventListener(control === text ? 'input' : 'change', apply);
+  for (const control of controls) {
+    if (control) control.addEventListener('change', apply);
+  }
+  // Typing filters once the typing pauses: a report of thousands of findings re-lays out on every pass.
+  let typing;
+  if (text) {
+    text.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(apply, 150);
+    });
   }
   apply();
 

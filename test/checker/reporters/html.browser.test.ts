@@ -181,14 +181,16 @@ describe.runIf(browserSearch.found)('html reporter in a browser', () => {
       expect(await page.locator('#fix-once').locator('.group:visible').count()).toBe(0);
       await page.selectOption('#severity-filter', '');
       await page.selectOption('#service-filter', '');
+      // The text filter runs once typing pauses.
       await page.fill('#text-filter', 'EXHAUSTS ITS SOCKETS');
+      await expect.poll(() => status.textContent()).toBe('1 of 23 findings shown');
       expect(await visible.count()).toBe(1);
       expect(await visible.first().locator('.rule').textContent()).toBe('no-unbounded-retry');
       await page.fill('#text-filter', 'no such thing');
-      expect(await status.textContent()).toBe('0 of 23 findings shown');
+      await expect.poll(() => status.textContent()).toBe('0 of 23 findings shown');
       expect(await page.locator('.file:visible').count()).toBe(0);
       await page.fill('#text-filter', '');
-      expect(await status.textContent()).toBe('23 of 23 findings shown');
+      await expect.poll(() => status.textContent()).toBe('23 of 23 findings shown');
       expect(errors).toEqual([]);
     });
 
