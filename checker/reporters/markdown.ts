@@ -26,6 +26,8 @@ export const MARKDOWN_COLLAPSE_THRESHOLD = 50;
 /** The inventory's entry tables share at most this much of the comment; the findings come first. */
 export const MARKDOWN_INVENTORY_MAX_LENGTH = 12_000;
 const MAX_CELL_LENGTH = 500;
+/** Positions listed in a row the findings on one shared logger share; the rest are counted. */
+const MAX_SHARED_POSITIONS = 8;
 const MAX_PROBLEMS = 20;
 /** Room kept for the truncation note. */
 const NOTE_RESERVE = 400;
@@ -81,7 +83,7 @@ function formatFindings(findings: readonly Finding[], budget: number): string {
   if (findings.length === 0) return '';
   const collapse = findings.length > MARKDOWN_COLLAPSE_THRESHOLD;
   let output = '### Findings\n';
-  let shown = 0;
+  const shown = new Set<Finding>();
   for (const [file, group] of groupBy(findings, (finding) => finding.file)) {
     const open = collapse
       ? `\n<details>\n<summary><code>${escapeHtml(toSingleLine(file))}</code> (${describeSeverities(countFindings(group))})</summary>\n\n`
@@ -89,20 +91,49 @@ function formatFindings(findings: readonly Finding[], budget: number): string {
     const close = collapse ? '\n</details>\n' : '';
     const rows: string[] = [];
     let length = output.length + open.length + TABLE_HEADER.length + close.length;
-    for (const finding of group) {
-      const row = formatFindingRow(finding);
-      if (length + row.length > budget) break;
-      rows.push(row);
-      length += row.length;
+    const fileRows = getFileRows(group);
+    for (const row of fileRows) {
+      if (length + row.text.length > budget) break;
+      rows.push(row.text);
+      length += row.text.length;
+      for (const finding of row.findings) shown.add(finding);
     }
     if (rows.length > 0) output += `${open}${TABLE_HEADER}${rows.join('')}${close}`;
-    shown += rows.length;
-    if (rows.length < group.length) break;
+    if (rows.length < fileRows.length) break;
   }
-  const hidden = findings.slice(shown);
+  const hidden = findings.filter((finding) => !shown.has(finding));
   if (hidden.length === 0) return output.trimEnd();
   const hiddenFiles = new Set(hidden.map((finding) => finding.file)).size;
   return `${output.trimEnd()}\n\n> **Truncated:** ${pluralize(hidden.length, 'more finding')} in ${pluralize(hiddenFiles, 'file')} not shown, to keep this comment within the size a pull-request comment allows. The json, sarif and html reports list every finding.`;
+}
+
+/**
+ * A file's table rows in order: one per finding, except that the findings of one rule fixed once at the
+ * same place (lines written through one shared logger) share a row, at the first of them.
+ */
+function getFileRows(findings: readonly Finding[]): { readonly findings: readonly Finding[]; readonly text: string }[] {
+  const rows = new Map<string, Finding[]>();
+  findings.forEach((finding, index) => {
+    const key = finding.fixLocation ? `${finding.ruleId}\0${finding.fixLocation.file}\0${finding.fixLocation.line}\0${finding.fixLocation.label}` : String(index);
+    const row = rows.get(key);
+    if (row) row.push(finding);
+    else rows.set(key, [finding]);
+  });
+  return [...rows.values()].map((row) => ({ findings: row, text: row.length === 1 ? formatFindingRow(row[0]!) : formatSharedRow(row) }));
+}
+
+/** `| 12:5, 30:5 | ❌ error | rule | 2 lines through pino logger `logger`, fixed once where it is made: message |` */
+function formatSharedRow(findings: readonly Finding[]): string {
+  const first = findings[0]!;
+  const positions = findings.slice(0, MAX_SHARED_POSITIONS).map((finding) => `${finding.line}:${finding.column}`);
+  if (findings.length > MAX_SHARED_POSITIONS) positions.push(`+${findings.length - MAX_SHARED_POSITIONS}`);
+  const cells = [
+    positions.join(', '),
+    SEVERITY_LABELS[findings.some((finding) => finding.severity === 'error') ? 'error' : 'warning'],
+    formatRuleLink(first.ruleId, first.helpUrl),
+    `${findings.length} lines through ${formatMessage(first.fixLocation!.label)}, fixed once where it is made (see above): ${formatMessage(first.message)}`,
+  ];
+  return `| ${cells.join(' | ')} |\n`;
 }
 
 function formatFindingRow(finding: Finding): string {

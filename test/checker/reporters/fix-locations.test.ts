@@ -15,6 +15,7 @@ import { createCheckResult, createFinding, reverseLists } from './check-result-f
 const schema = JSON.parse(readFileSync(new URL('../../../docs/report.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 const options = { color: false };
+const DOCS = 'https://github.com/service-policy/eslint-plugin-service-policy/blob/main/docs';
 
 const SHARED = { label: 'pino logger `logger`', file: 'packages/shared/src/logger.ts', line: 3 };
 const WORKER = { label: 'winston logger `logger`', file: 'services/orders/src/worker.ts', line: 8 };
@@ -75,5 +76,29 @@ describe('fix locations', () => {
     expect(markdown).toContain('### Fix once, where it is made\n\n| Where | What | Rule | Findings | Files |\n| --- | --- | --- | ---: | ---: |\n');
     expect(markdown).toMatch(/\| `packages\/shared\/src\/logger\.ts:3` \| pino logger `logger` \| \[require-log-fields\]\([^)]+\) \| 3 \| 2 \|/);
     expect(reporters.markdown(createCheckResult(), options)).not.toContain('Fix once');
+  });
+
+  it('gives the lines of one file written through one shared logger one row in the Markdown findings', () => {
+    const markdown = reporters.markdown(result, options);
+    expect(markdown).toContain(
+      [
+        '#### `services/orders/src/orders.ts`',
+        '',
+        '| Line | Severity | Rule | Message |',
+        '| ---: | --- | --- | --- |',
+        `| 12:5, 30:5 | ❌ error | [require-log-fields](${DOCS}/rules/require-log-fields.md) | 2 lines through pino logger \`logger\`, fixed once where it is made (see above): Log line with no \`traceId\`: the logger made at packages/shared/src/logger.ts:3 does not bind it. |`,
+      ].join('\n'),
+    );
+    expect(markdown).toContain('#### `services/orders/src/cli.ts`\n\n| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n| 4:1 | ❌ error |');
+    expect(markdown).toContain('| 20:5 | ❌ error |');
+  });
+
+  it('reads five hundred lines on one shared logger as one fix: one row per file, nothing cut', () => {
+    const many = Array.from({ length: 500 }, (_, index) => onLogger(`services/orders/src/handlers/handler-${String(index % 50).padStart(2, '0')}.ts`, 10 + Math.floor(index / 50), 'orders', SHARED));
+    const markdown = reporters.markdown(createCheckResult({ findings: many }), options);
+    expect(markdown).toContain(`| \`packages/shared/src/logger.ts:3\` | pino logger \`logger\` | [require-log-fields](${DOCS}/rules/require-log-fields.md) | 500 | 50 |`);
+    expect(markdown.match(/^\| 10:5, 11:5, 12:5, 13:5, 14:5, 15:5, 16:5, 17:5, \+2 \| ❌ error \| .* 10 lines through pino logger `logger`/gm)).toHaveLength(50);
+    expect(markdown).not.toContain('Truncated');
+    expect(markdown.length).toBeLessThan(60_000);
   });
 });
