@@ -68,6 +68,10 @@ export interface HttpClientSpec extends LibrarySpec {
     readonly option?: string;
     /** Values of `option` that mean "no timeout". */
     readonly disabledBy: readonly (number | boolean)[];
+    /** How to bound a request, as the messages advise it. */
+    readonly advice: string;
+    /** Code that bounds one request: a property for its options object, or a call chained on the request. */
+    readonly insert?: { readonly kind: 'option' | 'chain'; readonly code: string };
   };
   /** Options that bound a request by themselves when present (`signal`). */
   readonly deadlineOptions: readonly string[];
@@ -76,6 +80,20 @@ export interface HttpClientSpec extends LibrarySpec {
   /** The option that holds the HTTP method, and the one that holds request headers. */
   readonly methodOption?: string;
   readonly headersOption?: string;
+  /** Methods chained on a request, or called on an instance, that set one header or several (superagent `.set()`). */
+  readonly headerMethods?: readonly string[];
+  /** A class whose instance may be sent in the URL's place, carrying its own options (`fetch(new Request(url, init))`). */
+  readonly requestClass?: string;
+  /** Every argument of an instance factory holds options, merged in order (`got.extend(a, b)`). */
+  readonly factoriesMergeEveryArgument?: boolean;
+  /** The library's defaults object, which the program may write and every instance made from it copies (`axios.defaults`). */
+  readonly writableDefaults?: string;
+  /** Methods of an instance that return the instance, so a chain on `superagent.agent()` stays the agent. */
+  readonly instanceChainMethods?: readonly string[];
+  /** A method chained on a request, or called on an instance, that makes it retry (superagent `.retry(n)`). */
+  readonly retryMethod?: string;
+  /** The property of a failed request's error that holds the request's config, ready to be sent again (`error.config`). */
+  readonly errorConfigProperty?: string;
 }
 
 /** One HTTP method and its properties as the HTTP specification defines them. */
@@ -155,6 +173,8 @@ export interface RetryDefaultsSpec {
 export interface RetryLibrarySpec extends LibrarySpec, RetryDefaultsSpec {
   /** The name used in messages and in the inventory. */
   readonly name: string;
+  /** The export that makes the retry (`retry` from rxjs or cockatiel), when it is one function of many. */
+  readonly exportName?: string;
 }
 
 /** An HTTP client with a retry built in (got, ky): the client spec plus its retry defaults. */

@@ -2,10 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from './create-rule.js';
 import { collectHttpUsage, getTimeoutResolver } from './http/collect.js';
-import type { HttpInstance, HttpLibraryName, HttpRequest, TimeoutState } from './http/model.js';
+import type { HttpInstance, HttpLibrary, HttpRequest, TimeoutState } from './http/model.js';
 import type { TimeoutResolver, TimeoutSettings } from './http/request-timeout.js';
 import { describeForwardedOptions, describeWrapperLocation, findUnboundedWrapperCalls } from './http/request-wrappers.js';
-import { getInstanceTimeoutSuggestion, getRequestTimeoutSuggestion, TIMEOUT_FIXES, type TimeoutSuggestion } from './http/timeout-suggestions.js';
+import { getInstanceTimeoutSuggestion, getRequestTimeoutSuggestion, type TimeoutSuggestion } from './http/timeout-suggestions.js';
 
 type Options = [{ allowDefaultTimeout?: boolean }];
 type MessageIds = 'missingTimeout' | 'missingClientTimeout' | 'missingWrapperTimeout' | 'addTimeout';
@@ -43,11 +43,11 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowDefaultTimeout: true }],
   create(context, [options]) {
-    const report = (messageId: MessageIds, node: TSESTree.Node, library: HttpLibraryName, problem: string, suggestion: TimeoutSuggestion | undefined): void => {
+    const report = (messageId: MessageIds, node: TSESTree.Node, library: HttpLibrary, problem: string, suggestion: TimeoutSuggestion | undefined): void => {
       context.report({
         node,
         messageId,
-        data: { library, problem, fix: TIMEOUT_FIXES[library] },
+        data: { library: library.name, problem, fix: library.spec.timeout.advice },
         suggest: suggestion ? [{ messageId: 'addTimeout', data: { code: suggestion.code }, fix: suggestion.fix }] : [],
       });
     };
@@ -59,12 +59,12 @@ export default createRule<Options, MessageIds>({
         for (const instance of usage.instances) {
           const state = resolver.getInstanceTimeout(instance);
           const problem = getInstanceProblem(instance, state, resolver);
-          if (problem) report('missingClientTimeout', instance.node, instance.library.name, problem, isDisabled(state) ? undefined : getInstanceTimeoutSuggestion(context.sourceCode, instance));
+          if (problem) report('missingClientTimeout', instance.node, instance.library, problem, isDisabled(state) ? undefined : getInstanceTimeoutSuggestion(context.sourceCode, instance));
         }
         for (const request of usage.requests) {
           const timeout = resolver.getRequestTimeout(request);
           const problem = getRequestProblem(request, timeout.state, timeout.own);
-          if (problem) report('missingTimeout', request.node, request.library.name, problem, isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options));
+          if (problem) report('missingTimeout', request.node, request.library, problem, isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options));
         }
         for (const call of findUnboundedWrapperCalls(context, usage, settings)) {
           const { wrapper } = call;

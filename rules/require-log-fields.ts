@@ -3,6 +3,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 
 import { structuredLoggerPackages } from '../knowledge/logging/console.js';
+import { LOGGER_LIBRARIES } from '../knowledge/logging/index.js';
 import { createRule, getPolicy, recordFixLocation } from './create-rule.js';
 import { toDisplayPath } from './ast/display-path.js';
 import { collectLogCalls } from './logging/collect.js';
@@ -36,16 +37,6 @@ export const CONSOLE_ALLOWED_IN = [
   '**/*.seed.*',
   '**/*.config.*',
 ];
-
-/** Where the fix belongs, by the library that makes the logger: what binds the service name, what binds the trace id. */
-const FIXES: Readonly<Record<string, { readonly service: string; readonly trace: string }>> = {
-  pino: { service: '`base: { service }`', trace: 'a `mixin` that returns the current trace id' },
-  'pino-http': { service: '`base: { service }` or `name`', trace: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin`' },
-  winston: { service: '`defaultMeta: { service }`', trace: 'a format that adds the current trace id' },
-  bunyan: { service: 'its `name`', trace: 'a `child({ traceId })` per request' },
-  nestjs: { service: 'a structured application logger given to `app.useLogger()`', trace: 'a structured application logger given to `app.useLogger()`' },
-  'nestjs-pino': { service: '`name` in the `pinoHttp` options of `LoggerModule.forRoot()`', trace: 'a `mixin` or `customProps` in the `pinoHttp` options of `LoggerModule.forRoot()`' },
-};
 
 export default createRule<Options, MessageIds>({
   name: 'require-log-fields',
@@ -146,7 +137,7 @@ function getProblem(context: AnyContext, call: LogCall, required: readonly strin
 
 /** What to set where the logger is made, for the fields that are missing. */
 function describeFix(logger: Logger, missing: readonly string[], aliases: Readonly<Record<string, readonly string[]>>): string {
-  const fixes = FIXES[logger.root.library];
+  const fixes = LOGGER_LIBRARIES.find((spec) => spec.name === logger.root.library)?.fix;
   const traceFields = findTraceFields(missing, aliases);
   const serviceFields = missing.filter((field) => !traceFields.includes(field) && [field, ...(aliases[field] ?? [])].some((name) => /service/i.test(name)));
   const hints = new Set<string>();

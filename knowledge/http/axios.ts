@@ -42,6 +42,8 @@ export const axios = {
     // lib/adapters/http.js only arms `req.setTimeout` when `timeout` is truthy.
     default: undefined,
     disabledBy: [0],
+    advice: 'set `timeout` (milliseconds) in the config or the instance defaults',
+    insert: { kind: 'option', code: 'timeout: 10_000' },
     meaning: 'Milliseconds before the request is aborted with ECONNABORTED; 0 (the default) means no timeout.',
     source: 'axios@1.21.1 lib/defaults/index.js (`timeout: 0`), lib/adapters/http.js (`if (own(\'timeout\'))`)',
   },
@@ -51,6 +53,10 @@ export const axios = {
   timeoutMethods: [],
   methodOption: 'method',
   headersOption: 'headers',
+  // lib/axios.js: `axios.defaults` is the instance's defaults, merged into every `axios.create()` config.
+  writableDefaults: 'defaults',
+  // lib/core/AxiosError.js: `this.config = config` on every error a request fails with.
+  errorConfigProperty: 'config',
 } as const satisfies HttpClientSpec;
 
 /** Where an instance keeps its defaults and its interceptors (lib/core/Axios.js constructor). */

@@ -22,6 +22,8 @@ export const fetch = {
     // There is no timeout option on fetch; lib/web/fetch/index.js aborts only through `requestObject.signal`.
     default: undefined,
     disabledBy: [],
+    advice: 'pass `signal: AbortSignal.timeout(ms)`',
+    insert: { kind: 'option', code: 'signal: AbortSignal.timeout(10_000)' },
     meaning: 'fetch has no total deadline; only an AbortSignal in `init.signal` bounds the whole request.',
     source: 'undici@7.30.2 lib/web/fetch/index.js (`fetch`, step 11: "Add the following abort steps to requestObject’s signal")',
   },
@@ -30,6 +32,7 @@ export const fetch = {
   timeoutMethods: [],
   methodOption: 'method',
   headersOption: 'headers',
+  requestClass: 'Request',
 } as const satisfies HttpClientSpec;
 
 /**
@@ -52,6 +55,8 @@ export const nodeFetch = {
     unit: 'milliseconds',
     default: undefined,
     disabledBy: [0],
+    advice: 'pass `signal: AbortSignal.timeout(ms)`',
+    insert: { kind: 'option', code: 'signal: AbortSignal.timeout(10_000)' },
     meaning: 'Milliseconds before the request and the body read fail (version 2 only); 0, the default, means no timeout.',
     source: 'node-fetch@2.7.0 lib/index.js (`timeout: init.timeout || input.timeout || 0`; `if (request.timeout)` arms the timer)',
   },
@@ -59,6 +64,7 @@ export const nodeFetch = {
   timeoutMethods: [],
   methodOption: 'method',
   headersOption: 'headers',
+  requestClass: 'Request',
 } as const satisfies HttpClientSpec;
 
 /**
@@ -80,6 +86,8 @@ export const undiciRequest = {
     // lib/core/request.js keeps `headersTimeout` as given; lib/dispatcher/client.js falls back to 300e3.
     default: undefined,
     disabledBy: [0],
+    advice: 'pass `signal: AbortSignal.timeout(ms)`',
+    insert: { kind: 'option', code: 'signal: AbortSignal.timeout(10_000)' },
     meaning: 'Longest wait for the response headers of this request; 300 s when not set, 0 disables it.',
     source: 'undici@7.30.2 types/dispatcher.d.ts (`DispatchOptions.headersTimeout`: "Defaults to 300 seconds"), lib/core/request.js',
   },

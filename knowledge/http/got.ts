@@ -39,6 +39,8 @@ export const got = {
     // are all `undefined`; the `timeout` setter docs say "By default, there's no timeout."
     default: undefined,
     disabledBy: [],
+    advice: 'set `timeout: { request: ms }` on the call or the `got.extend()` instance',
+    insert: { kind: 'option', code: 'timeout: { request: 10_000 }' },
     meaning: 'An object of per-phase limits in milliseconds (lookup, connect, secureConnect, socket, send, response, read, request); all undefined by default, so a request may wait forever.',
     source: `${OPTIONS_FILE} (\`defaultInternals.timeout\`: every phase undefined)`,
   },
@@ -46,6 +48,8 @@ export const got = {
   timeoutMethods: [],
   methodOption: 'method',
   headersOption: 'headers',
+  // source/core/options.ts `merge`, source/create.ts `got.extend(...instancesOrOptions)`: each argument's options merge in order.
+  factoriesMergeEveryArgument: true,
   retry: {
     limit: {
       option: 'limit',

@@ -35,6 +35,7 @@ export const ky = {
     unit: 'milliseconds',
     default: 10_000,
     disabledBy: [false],
+    advice: 'remove `timeout: false` or set a limit in milliseconds',
     meaning: 'Milliseconds before the request is aborted with a TimeoutError (each attempt separately); `false` turns it off.',
     source: `${KY_FILE} (\`timeout: options.timeout ?? 10_000\`; \`if (this.#options.timeout === false)\`)`,
   },

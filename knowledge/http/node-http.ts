@@ -24,6 +24,8 @@ export const nodeHttp = {
     unit: 'milliseconds',
     default: undefined,
     disabledBy: [0],
+    advice: "pass `signal: AbortSignal.timeout(ms)`, or set `timeout` and destroy the request on 'timeout'",
+    insert: { kind: 'option', code: 'signal: AbortSignal.timeout(10_000)' },
     meaning: 'Socket idle timeout in milliseconds; emits \'timeout\' on the request, which the handler must destroy.',
     source: '@types/node@20.19.43 http.d.ts (`ClientRequestArgs.timeout`, `ClientRequest.setTimeout`); node v20 lib/_http_client.js',
   },
@@ -35,6 +37,8 @@ export const nodeHttp = {
   timeoutMethods: ['setTimeout'],
   methodOption: 'method',
   headersOption: 'headers',
+  // http.d.ts: `OutgoingMessage.setHeader(name, value)` before the request is ended.
+  headerMethods: ['setHeader'],
 } as const satisfies HttpClientSpec;
 
 /** `new http.Agent({ timeout })` sets the socket timeout of every request sent through it (http.d.ts `AgentOptions.timeout`). */

@@ -35,16 +35,23 @@ export const superagent = {
     // `if (this._timeout && !this._timer)` ("Value of 0 or false means no timeout").
     default: undefined,
     disabledBy: [0, false],
+    advice: 'chain `.timeout({ response, deadline })`',
+    insert: { kind: 'chain', code: '.timeout({ response: 5_000, deadline: 10_000 })' },
     meaning: 'Set by `.timeout(ms)` (a deadline) or `.timeout({ response, deadline, upload })`; none by default.',
     source: 'superagent@10.4.2 lib/request-base.js (`RequestBase.prototype.timeout`, `_setTimeouts`)',
   },
   deadlineOptions: [],
   timeoutMethods: ['timeout'],
+  // lib/request-base.js `RequestBase.prototype.set(field, value)`, or an object of fields; an agent replays it on every request.
+  headerMethods: ['set'],
+  // lib/agent-base.js: the methods an agent records and replays, each returning the agent.
+  instanceChainMethods: ['timeout', 'set', 'retry', 'use', 'auth', 'accept', 'type', 'query', 'ok', 'redirects', 'ca', 'key', 'cert', 'pfx', 'on', 'once'],
+  retryMethod: 'retry',
 } as const satisfies HttpClientSpec;
 
 /** `.retry(count, callback?)`: retries on listed errors and statuses whatever the method (the method filter is commented out). */
 export const superagentRetry = {
-  method: 'retry',
+  method: superagent.retryMethod,
   retries: {
     unit: 'count',
     default: 1,

@@ -6,6 +6,7 @@ import type { LoggerLibrarySpec } from './types.js';
 
 export const bunyan = {
   name: 'bunyan',
+  fix: { service: 'its `name`', trace: 'a `child({ traceId })` per request' },
   packages: ['bunyan'],
   versionRead: '2.0.5',
   repository: 'https://github.com/trentm/node-bunyan',

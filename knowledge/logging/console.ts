@@ -7,6 +7,7 @@ import type { LoggerLibrarySpec } from './types.js';
 export const consoleLogger = {
   name: 'console',
   packages: [],
+  global: 'console',
   versionRead: '20.20.2',
   repository: 'https://github.com/nodejs/node',
   factories: [],

@@ -10,6 +10,8 @@ import { pino } from './pino.js';
 
 export const nestjsLogger = {
   name: 'nestjs',
+  fix: { service: 'a structured application logger given to `app.useLogger()`', trace: 'a structured application logger given to `app.useLogger()`' },
+  writesThrough: 'application-logger',
   packages: ['@nestjs/common'],
   versionRead: '11.2.12',
   repository: 'https://github.com/nestjs/nest',
@@ -36,6 +38,8 @@ export const nestjsApplicationLogger = {
 
 export const nestjsPino = {
   name: 'nestjs-pino',
+  fix: { service: '`name` in the `pinoHttp` options of `LoggerModule.forRoot()`', trace: 'a `mixin` or `customProps` in the `pinoHttp` options of `LoggerModule.forRoot()`' },
+  writesThrough: 'configured-module',
   packages: ['nestjs-pino'],
   versionRead: '4.6.1',
   repository: 'https://github.com/iamolegga/nestjs-pino',

@@ -8,6 +8,8 @@ import { pino } from './pino.js';
 
 export const pinoHttp = {
   name: 'pino-http',
+  fix: { service: '`base: { service }` or `name`', trace: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin`' },
+  makesRequestLoggers: true,
   packages: ['pino-http'],
   versionRead: '11.0.0',
   repository: 'https://github.com/pinojs/pino-http',

@@ -6,6 +6,7 @@ import type { LoggerLibrarySpec } from './types.js';
 
 export const pino = {
   name: 'pino',
+  fix: { service: '`base: { service }`', trace: 'a `mixin` that returns the current trace id' },
   packages: ['pino'],
   versionRead: '10.4.0',
   repository: 'https://github.com/pinojs/pino',

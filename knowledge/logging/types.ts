@@ -59,6 +59,18 @@ export interface LoggerLibrarySpec extends LibrarySpec {
   readonly nonFieldOptions?: readonly string[];
   /** `logger.child(bindings)`: the method and the argument whose keys are bound to the child's records. */
   readonly child?: { readonly method: string; readonly bindingsArgument: number; readonly source: string };
+  /**
+   * Where its loggers' records go when they are not made with their own options: through the application
+   * logger given to NestJS (`app.useLogger()`), or through the pino logger a module configures
+   * (nestjs-pino's `LoggerModule.forRoot()`).
+   */
+  readonly writesThrough?: 'application-logger' | 'configured-module';
+  /** Its factory makes middleware that gives each request a child logger (pino-http's `req.log`). */
+  readonly makesRequestLoggers?: boolean;
+  /** Where the messages advise binding a missing service name and trace id, where the logger is made. */
+  readonly fix?: { readonly service: string; readonly trace: string };
+  /** A global that is the logger itself (`console`). */
+  readonly global?: string;
   /** Methods that write a record. */
   readonly logMethods: readonly string[];
   readonly recordShape: RecordShape;

@@ -7,6 +7,7 @@ import type { LoggerLibrarySpec } from './types.js';
 
 export const winston = {
   name: 'winston',
+  fix: { service: '`defaultMeta: { service }`', trace: 'a format that adds the current trace id' },
   packages: ['winston'],
   versionRead: '3.19.0',
   repository: 'https://github.com/winstonjs/winston',

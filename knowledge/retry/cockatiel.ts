@@ -16,6 +16,8 @@ const GENERATORS = `cockatiel@${VERSION} dist/backoff/ExponentialBackoffGenerato
 export const cockatiel = {
   name: 'cockatiel',
   packages: ['cockatiel'],
+  /** The factory of a retry policy: `import { retry } from 'cockatiel'`. */
+  exportName: 'retry',
   versionRead: VERSION,
   repository: 'https://github.com/connor4312/cockatiel',
   limit: {

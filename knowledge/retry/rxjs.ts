@@ -12,6 +12,8 @@ const SOURCE = `rxjs@${VERSION} dist/esm/internal/operators/retry.js`;
 export const rxjs = {
   name: 'rxjs',
   packages: ['rxjs', 'rxjs/operators'],
+  /** The operator: `import { retry } from 'rxjs'`. */
+  exportName: 'retry',
   versionRead: VERSION,
   repository: 'https://github.com/ReactiveX/rxjs',
   limit: {
@@ -46,6 +48,7 @@ export const rxjs = {
 
 /** `retryWhen(notifier)`: retries each time the notifier emits, ends when it completes or errors. */
 export const rxjsRetryWhen = {
+  exportName: 'retryWhen',
   deprecated: true,
   meaning: 'Unbounded unless the notifier completes (take, takeWhile) or errors (throwError, a throw in a map).',
   source: `rxjs@${VERSION} dist/esm/internal/operators/retryWhen.js`,

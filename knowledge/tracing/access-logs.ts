@@ -27,11 +27,9 @@ export const morgan = {
   names: ['default'],
   // 'combined' and 'common' log method, url and status but no duration; 'dev', 'short' and 'tiny' add :response-time.
   logsDuration: false,
+  durationByFormat: { timedFormats: ['dev', 'short', 'tiny'], timedTokens: [':response-time', ':total-time'] },
   source: 'morgan@1.12.1 index.js (`morgan.format(\'combined\', …":method :url HTTP/:http-version" :status…\')`, `morgan.format(\'tiny\', \':method :url :status :res[content-length] - :response-time ms\')`)',
 } as const satisfies AccessLogSpec;
-
-/** morgan formats that include the response time. */
-export const morganTimedFormats = ['dev', 'short', 'tiny'] as const;
 
 export const expressWinston = {
   name: 'express-winston',
@@ -61,7 +59,7 @@ export const nestjsPino = {
   packages: ['nestjs-pino'],
   versionRead: '4.x',
   repository: 'https://github.com/iamolegga/nestjs-pino',
-  kind: 'middleware',
+  kind: 'module',
   names: ['LoggerModule'],
   logsDuration: true,
   source: 'iamolegga/nestjs-pino README.md ("LoggerModule.forRoot() … logs every request with pino-http")',
@@ -78,13 +76,12 @@ export const fastifyLogger = {
   versionRead: '4.29.1',
   repository: 'https://github.com/fastify/fastify',
   kind: 'app-option',
+  framework: 'fastify',
   names: ['logger', 'loggerInstance'],
+  turnedOffBy: 'disableRequestLogging',
   logsDuration: true,
   source: 'fastify@4.29.1 lib/logger.js (`if (!options.logger) { const logger = nullLogger …`), lib/reply.js (`responseTime` … \'request completed\'), lib/configValidator.js (`disableRequestLogging` default false)',
 } as const satisfies AccessLogSpec;
-
-/** The option that turns fastify's request log off even with a logger. */
-export const fastifyRequestLogOff = { option: 'disableRequestLogging', default: false } as const;
 
 export const ACCESS_LOGS: readonly AccessLogSpec[] = [pinoHttp, morgan, expressWinston, koaLogger, nestjsPino, fastifyLogger];
 

@@ -18,7 +18,9 @@ export const express = {
   // lib/application.js: `methods.forEach(function (method) { app[method] = … })` over lib/utils.js
   // `exports.methods = METHODS.map((method) => method.toLowerCase())`, plus `app.all` and `app.use`.
   routeMethods: [...ROUTE_VERBS, 'use', 'route'],
+  routesBy: 'method-call',
   handlerParameters: [['req', 'request'], ['res', 'response'], ['next']],
+  handlerMayTakeIncomingAlone: false,
   incomingParameter: 0,
   headerPaths: [['headers']],
   // lib/request.js: `req.get = req.header = function header(name)`.
@@ -35,7 +37,9 @@ export const fastify = {
   appFactories: { default: { construct: false, isServer: true }, fastify: { construct: false, isServer: true } },
   // fastify.js: shorthand `get`, `head`, `post`, `put`, `delete`, `options`, `patch`, `all`, and `route({ handler })`.
   routeMethods: [...ROUTE_VERBS, 'route'],
+  routesBy: 'method-call',
   handlerParameters: [['request', 'req'], ['reply', 'res']],
+  handlerMayTakeIncomingAlone: false,
   incomingParameter: 0,
   // lib/request.js: `headers` getter returns `this.raw.headers` merged with `additionalHeaders`.
   headerPaths: [['headers'], ['raw', 'headers']],
@@ -52,7 +56,9 @@ export const koa = {
   // lib/application.js: `module.exports = class Application extends Emitter`; `use (fn)` takes `(ctx, next)`.
   appFactories: { default: { construct: true, isServer: true } },
   routeMethods: [...ROUTE_VERBS, 'use'],
+  routesBy: 'method-call',
   handlerParameters: [['ctx', 'context'], ['next']],
+  handlerMayTakeIncomingAlone: true,
   incomingParameter: 0,
   // lib/context.js delegates `headers`, `header` and `get` to the request; lib/request.js `get headers () { return this.req.headers }`.
   headerPaths: [['headers'], ['header'], ['request', 'headers'], ['request', 'header'], ['req', 'headers']],
@@ -67,6 +73,7 @@ export const koa = {
  */
 export const nestjs = {
   name: 'nestjs',
+  displayName: 'NestJS',
   packages: ['@nestjs/common', '@nestjs/core'],
   versionRead: '11.2.12',
   repository: 'https://github.com/nestjs/nest',
@@ -74,7 +81,9 @@ export const nestjs = {
   appFactories: { NestFactory: { construct: false, isServer: true, method: 'create' } },
   // decorators/http/request-mapping.decorator.js: `exports.Get = createMappingDecorator(RequestMethod.GET)`, …
   routeMethods: ['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options', 'Head', 'All', 'Search'],
+  routesBy: 'decorator',
   handlerParameters: [],
+  handlerMayTakeIncomingAlone: false,
   incomingParameter: 0,
   headerPaths: [['headers']],
   headerGetters: ['get', 'header'],

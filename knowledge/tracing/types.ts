@@ -10,14 +10,20 @@ export type OutboundLibraryName = 'fetch' | 'node-fetch' | 'axios' | 'got' | 'ky
 /** A web framework: how it makes an app, registers handlers, and where a handler finds the incoming headers. */
 export interface RequestFrameworkSpec extends LibrarySpec {
   readonly name: 'express' | 'fastify' | 'koa' | 'nestjs';
+  /** How messages name it, when not by `name`. */
+  readonly displayName?: string;
   /** Exports that create an app or a router (`default` for the default export), and whether they are constructed with `new`. */
   readonly appFactories: Readonly<Record<string, { readonly construct: boolean; readonly isServer: boolean; readonly method?: string }>>;
   /** Router packages whose default export is constructed (`new Router()`) and takes the same handlers. */
   readonly routerPackages?: readonly string[];
-  /** Methods of an app or router whose function arguments handle requests. */
+  /** Methods of an app or router whose function arguments handle requests, or the method decorators that make a handler. */
   readonly routeMethods: readonly string[];
+  /** Whether `routeMethods` are called on an app (`app.get(path, handler)`) or decorate a controller's methods (`@Get()`). */
+  readonly routesBy: 'method-call' | 'decorator';
   /** The handler's parameters, in order, with the names they are usually given (used without type information). */
   readonly handlerParameters: readonly (readonly string[])[];
+  /** Whether a handler may take the incoming request alone: a koa middleware often takes only the context. */
+  readonly handlerMayTakeIncomingAlone: boolean;
   /** Index of the parameter that holds the incoming request (or context). */
   readonly incomingParameter: number;
   /** Property paths from that parameter to the incoming headers (`req.headers`, `ctx.request.headers`). */
@@ -90,11 +96,19 @@ export interface IdMinterSpec {
 /** Middleware or an option that writes one log line per request with method, path, status and duration. */
 export interface AccessLogSpec extends LibrarySpec {
   readonly name: string;
-  /** How it is turned on: calling an export (`morgan('tiny')`), or an option of the app factory (`logger: true`). */
-  readonly kind: 'middleware' | 'app-option';
+  /**
+   * How it is turned on: calling an export (`morgan('tiny')`), importing a module into the app
+   * (`LoggerModule.forRoot()` among a NestJS module's imports), or an option of the app factory (`logger: true`).
+   */
+  readonly kind: 'middleware' | 'module' | 'app-option';
+  /** For an app option: the framework whose app factory takes it, and the option that turns the log off again. */
+  readonly framework?: RequestFrameworkSpec['name'];
+  readonly turnedOffBy?: string;
   /** Exports that make the middleware (`default`), or the option names that turn the app's request log on. */
   readonly names: readonly string[];
   /** Whether the default line includes the request's duration. */
   readonly logsDuration: boolean;
+  /** When the line's format is its first argument: the named formats and the tokens that include the duration. */
+  readonly durationByFormat?: { readonly timedFormats: readonly string[]; readonly timedTokens: readonly string[] };
   readonly source: string;
 }

@@ -20,8 +20,6 @@ import { findTypedClient } from './typed-clients.js';
 
 const MAX_PATH = 5;
 const GLOBAL_OBJECTS = ['globalThis', 'global', 'self', 'window'];
-/** Methods of a superagent agent that return the agent, so a chain on `superagent.agent()` stays the agent. */
-const AGENT_CHAIN_METHODS = new Set(['timeout', 'set', 'retry', 'use', 'auth', 'accept', 'type', 'query', 'ok', 'redirects', 'ca', 'key', 'cert', 'pfx', 'on', 'once']);
 
 let cachedMaps: ReturnType<typeof createHttpTraceMaps> | undefined;
 
@@ -187,14 +185,15 @@ class UsageCollector {
 
   /** `superagent.agent().timeout(5000).set(…)`: the agent is the end of the chain; record the calls on the way. */
   private followAgentChain(call: TSESTree.CallExpression, instance: HttpInstance): TSESTree.Node {
-    if (instance.library.name !== 'superagent') return call;
+    const chainMethods = instance.library.spec.instanceChainMethods;
+    if (!chainMethods) return call;
     let current: TSESTree.Node = call;
     for (;;) {
       const member: TSESTree.Node | undefined = current.parent;
       const next: TSESTree.Node | undefined = member?.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) return current;
       const name = getMemberName(this.context, member);
-      if (name === undefined || !AGENT_CHAIN_METHODS.has(name)) return current;
+      if (name === undefined || !chainMethods.includes(name)) return current;
       instance.uses.push({ kind: 'method', name, node: next });
       this.seenCalls.add(next);
       current = next;

@@ -23,13 +23,12 @@ import { walkDescendants } from '../ast/walk-descendants.js';
 import type { ClientOrigin, ClientUse, HttpInstance, HttpLibrary, HttpRequest, HttpUsage } from './model.js';
 import { followRequestChain } from './request-chain.js';
 import { evaluateRemoteOptions, listRemoteArguments, type RemoteRequest } from './remote-requests.js';
-import type { RequestOptions } from './request-options.js';
+import { findRequestObject, type RequestOptions } from './request-options.js';
 import { listNamedStrings, type TypedClient, type TypedCreation } from './typed-clients.js';
 
 export type KeyPresence = 'present' | 'absent' | 'unknown';
 
 /** Methods that set a header on the request object a call returns. */
-const HEADER_METHODS = new Set(['set', 'setHeader']);
 /** axios header defaults grouped by method (lib/defaults/index.js `headers.common`, `headers[method]`). */
 const HEADER_BUCKETS = new Set(['common', 'delete', 'get', 'head', 'options', 'post', 'put', 'patch', 'query']);
 const HOOK_NAMES = ['hooks'];
@@ -59,12 +58,14 @@ export class IdempotencyKeyFinder {
         if (own !== 'absent') return own;
       }
     }
-    if (request.library.name === 'fetch') {
-      const input = this.findInRequestObject(request.node.arguments[0]);
+    const requestObject = findRequestObject(this.context, request);
+    if (requestObject) {
+      const input = this.findInRequestObject(requestObject);
       if (input !== 'absent') return input;
     }
-    if (request.library.name === 'superagent' || request.library.name === 'node:http') {
-      const chained = this.findInChain(request.node);
+    const headerMethods = request.library.spec.headerMethods;
+    if (headerMethods) {
+      const chained = this.findInChain(request.node, headerMethods);
       if (chained !== 'absent') return chained;
     }
     if (this.hasKeyField(request.node)) return 'present';
@@ -86,17 +87,18 @@ export class IdempotencyKeyFinder {
         }
       }
     }
-    if (request.library.name !== 'superagent') return undefined;
+    const headerMethods = request.library.spec.headerMethods;
+    if (!headerMethods) return undefined;
     for (const chained of followRequestChain(this.context, request.node).calls) {
       const [name, value] = chained.node.arguments;
-      if (chained.name === 'set' && name && value && this.isKeyName(getStaticValueOf(this.context, name)?.value as string | undefined)) return value;
+      if (headerMethods.includes(chained.name) && name && value && this.isKeyName(getStaticValueOf(this.context, name)?.value as string | undefined)) return value;
     }
     return undefined;
   }
 
   private getOriginKey(origin: ClientOrigin): KeyPresence {
     if (origin.kind === 'typed') return this.getTypedClientKey(origin.client);
-    if (origin.kind === 'library') return this.findInUses(this.usage.libraryUses.get(origin.library) ?? []);
+    if (origin.kind === 'library') return this.findInUses(this.usage.libraryUses.get(origin.library) ?? [], origin.library);
     let key = this.instanceKeys.get(origin.instance);
     if (!key) {
       this.instanceKeys.set(origin.instance, 'unknown');
@@ -146,9 +148,9 @@ export class IdempotencyKeyFinder {
   }
 
   private getInstanceKey(instance: HttpInstance): KeyPresence {
-    const fromUses = this.findInUses(instance.uses);
+    const fromUses = this.findInUses(instance.uses, instance.library);
     if (fromUses !== 'absent') return fromUses;
-    const optionArguments = instance.library.name === 'got' ? instance.node.arguments : instance.options ? [instance.options] : [];
+    const optionArguments = instance.library.spec.factoriesMergeEveryArgument ? instance.node.arguments : instance.options ? [instance.options] : [];
     for (const argument of optionArguments) {
       const fromOptions = this.findInClientOptions(instance.library, argument);
       if (fromOptions !== 'absent') return fromOptions;
@@ -156,7 +158,7 @@ export class IdempotencyKeyFinder {
     // Header defaults are inherited (axios `instance.create`, `got.extend`, `ky.extend`); interceptors are not.
     const parent = instance.parent;
     if (parent.kind === 'instance') return this.getInstanceKey(parent.instance);
-    if (parent.kind === 'library' && instance.library.name === 'axios') return this.findInDefaultsWrites(this.usage.libraryUses.get(parent.library) ?? []);
+    if (parent.kind === 'library' && instance.library.spec.writableDefaults) return this.findInDefaultsWrites(this.usage.libraryUses.get(parent.library) ?? []);
     return 'absent';
   }
 
@@ -179,12 +181,12 @@ export class IdempotencyKeyFinder {
     return 'absent';
   }
 
-  private findInUses(uses: readonly ClientUse[]): KeyPresence {
+  private findInUses(uses: readonly ClientUse[], library: HttpLibrary): KeyPresence {
     let result = this.findInDefaultsWrites(uses);
     for (const use of uses) {
       if (result === 'present') return result;
       if (use.kind === 'request-interceptor') result = combine(result, this.findInFunctionBodies(use.node.arguments[0]));
-      if (use.kind === 'method' && HEADER_METHODS.has(use.name)) result = combine(result, this.findInSetCall(use.node));
+      if (use.kind === 'method' && library.spec.headerMethods?.includes(use.name) === true) result = combine(result, this.findInSetCall(use.node));
     }
     return result;
   }
@@ -277,21 +279,18 @@ export class IdempotencyKeyFinder {
   }
 
   /** `fetch(new Request(url, { headers }))`. */
-  private findInRequestObject(input: TSESTree.Node | undefined): KeyPresence {
-    const expression = input && unwrapExpression(input);
-    const created = expression?.type === AST_NODE_TYPES.Identifier ? findConstInitializer(this.context, expression) : expression;
-    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== 'Request') return 'absent';
+  private findInRequestObject(created: TSESTree.NewExpression): KeyPresence {
     const headers = findProperty(this.context, created.arguments[1], 'headers');
     if (headers.kind === 'found') return headers.node ? this.findInHeaders(headers.node) : 'unknown';
     return headers.kind === 'unknown' && created.arguments[1] ? 'unknown' : 'absent';
   }
 
   /** superagent `.set(name, value)` / `.set({ … })`, node:http `req.setHeader(name, value)`. */
-  private findInChain(call: TSESTree.CallExpression): KeyPresence {
+  private findInChain(call: TSESTree.CallExpression, headerMethods: readonly string[]): KeyPresence {
     const chain = followRequestChain(this.context, call);
     let result: KeyPresence = chain.escapes ? 'unknown' : 'absent';
     for (const chained of chain.calls) {
-      if (!HEADER_METHODS.has(chained.name)) continue;
+      if (!headerMethods.includes(chained.name)) continue;
       const found = this.findInSetCall(chained.node);
       if (found === 'present') return found;
       result = combine(result, found);

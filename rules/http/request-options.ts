@@ -119,3 +119,14 @@ function isFunctionLike(context: AnyRuleContext, node: TSESTree.Node): boolean {
   const initializer = findConstInitializer(context, node);
   return initializer !== undefined && isFunctionLike(context, initializer);
 }
+
+/** The request object sent in the URL's place, which carries its own options (`fetch(new Request(url, init))`), when this file makes it. */
+export function findRequestObject(context: AnyRuleContext, request: HttpRequest): TSESTree.NewExpression | undefined {
+  const requestClass = request.library.spec.requestClass;
+  const input = request.node.arguments[0];
+  if (!requestClass || !input) return undefined;
+  const expression = unwrapExpression(input);
+  const created = expression.type === AST_NODE_TYPES.Identifier ? findConstInitializer(context, expression) : expression;
+  if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== requestClass) return undefined;
+  return created;
+}

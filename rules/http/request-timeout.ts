@@ -14,7 +14,7 @@ import { walkDescendants } from '../ast/walk-descendants.js';
 import type { AgentOption, HttpLibrary } from './http-libraries.js';
 import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage, TimeoutState } from './model.js';
 import { followRequestChain } from './request-chain.js';
-import { getRequestOptions, type RequestOptions } from './request-options.js';
+import { findRequestObject, getRequestOptions, type RequestOptions } from './request-options.js';
 import type { TypedClient } from './typed-clients.js';
 
 /** A request's timeout (its own, or its client's), what it sets itself, and the options it was read from. */
@@ -69,19 +69,13 @@ export class TimeoutResolver {
     const library = request.library;
     if (options.kind === 'unknown') return UNKNOWN;
     let state = options.kind === 'options' ? readOptionsTimeout(this.context, library, options.node) : ABSENT;
-    if (state.kind === 'absent' && library.name === 'fetch') state = this.readFetchInput(request);
+    if (state.kind === 'absent') {
+      const requestObject = findRequestObject(this.context, request);
+      if (requestObject) state = readOptionsTimeout(this.context, library, requestObject.arguments[1]);
+    }
     if (state.kind === 'absent' && library.agent && options.kind === 'options') state = readAgentTimeout(this.context, library.agent, options.node);
     if (state.kind !== 'absent' || library.spec.timeoutMethods.length === 0) return state;
     return readChainedTimeout(this.context, library, request.node);
-  }
-
-  /** `fetch(new Request(url, { signal }))`. */
-  private readFetchInput(request: HttpRequest): TimeoutState {
-    const input = request.node.arguments[0];
-    const expression = input && unwrapExpression(input);
-    const created = expression?.type === AST_NODE_TYPES.Identifier ? findConstInitializer(this.context, expression) : expression;
-    if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== 'Request') return ABSENT;
-    return readOptionsTimeout(this.context, request.library, created.arguments[1]);
   }
 
   /** The default timeout of the client a request goes through. */
@@ -111,7 +105,7 @@ export class TimeoutResolver {
 
   /** The defaults a factory is given; got's `extend` takes several options objects and instances. */
   private readFactoryOptions(instance: HttpInstance): TimeoutState {
-    if (instance.library.name !== 'got') return readOptionsTimeout(this.context, instance.library, instance.options);
+    if (!instance.library.spec.factoriesMergeEveryArgument) return readOptionsTimeout(this.context, instance.library, instance.options);
     let result: TimeoutState = ABSENT;
     for (const argument of instance.node.arguments) {
       const state = readOptionsTimeout(this.context, instance.library, argument);

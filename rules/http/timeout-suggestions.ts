@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { HttpInstance, HttpLibraryName, HttpRequest } from './model.js';
+import type { HttpInstance, HttpRequest } from './model.js';
 import type { RequestOptions } from './request-options.js';
 
 export interface TimeoutSuggestion {
@@ -14,35 +14,11 @@ export interface TimeoutSuggestion {
   readonly fix: TSESLint.ReportFixFunction;
 }
 
-/** How to bound a request of each library, for the messages. */
-export const TIMEOUT_FIXES: Readonly<Record<HttpLibraryName, string>> = {
-  axios: 'set `timeout` (milliseconds) in the config or the instance defaults',
-  fetch: 'pass `signal: AbortSignal.timeout(ms)`',
-  got: 'set `timeout: { request: ms }` on the call or the `got.extend()` instance',
-  ky: 'remove `timeout: false` or set a limit in milliseconds',
-  'node:http': 'pass `signal: AbortSignal.timeout(ms)`, or set `timeout` and destroy the request on \'timeout\'',
-  superagent: 'chain `.timeout({ response, deadline })`',
-  undici: 'pass `signal: AbortSignal.timeout(ms)`',
-};
-
-const SUGGESTED_LIMIT = '10_000';
-
-/** The option that bounds a request of each library, as code to insert in its options object. */
-const TIMEOUT_PROPERTIES: Partial<Record<HttpLibraryName, string>> = {
-  axios: `timeout: ${SUGGESTED_LIMIT}`,
-  got: `timeout: { request: ${SUGGESTED_LIMIT} }`,
-  fetch: `signal: AbortSignal.timeout(${SUGGESTED_LIMIT})`,
-  'node:http': `signal: AbortSignal.timeout(${SUGGESTED_LIMIT})`,
-  undici: `signal: AbortSignal.timeout(${SUGGESTED_LIMIT})`,
-};
-
 export function getRequestTimeoutSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, request: HttpRequest, options: RequestOptions): TimeoutSuggestion | undefined {
-  if (request.library.name === 'superagent') {
-    const code = '.timeout({ response: 5_000, deadline: 10_000 })';
-    return { code, fix: (fixer) => fixer.insertTextAfter(request.node, code) };
-  }
-  const property = TIMEOUT_PROPERTIES[request.library.name];
-  if (!property) return undefined;
+  const insert = request.library.spec.timeout.insert;
+  if (!insert) return undefined;
+  if (insert.kind === 'chain') return { code: insert.code, fix: (fixer) => fixer.insertTextAfter(request.node, insert.code) };
+  const property = insert.code;
   if (options.kind === 'options') return addToObjectLiteral(sourceCode, options.node, property);
   if (options.kind === 'none' && options.insertAfter) {
     const after = options.insertAfter;
@@ -52,8 +28,9 @@ export function getRequestTimeoutSuggestion(sourceCode: Readonly<TSESLint.Source
 }
 
 export function getInstanceTimeoutSuggestion(sourceCode: Readonly<TSESLint.SourceCode>, instance: HttpInstance): TimeoutSuggestion | undefined {
-  const property = TIMEOUT_PROPERTIES[instance.library.name];
-  if (!property || instance.library.name === 'superagent') return undefined;
+  const insert = instance.library.spec.timeout.insert;
+  if (insert?.kind !== 'option') return undefined;
+  const property = insert.code;
   if (instance.options) return addToObjectLiteral(sourceCode, instance.options, property);
   if (instance.node.arguments.length > 0) return undefined;
   const closing = sourceCode.getLastToken(instance.node);

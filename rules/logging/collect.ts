@@ -79,7 +79,7 @@ function findMadeLoggers(context: AnyContext, finder: LoggerFinder, index: FileI
     const creation = finder.findCreation(context, node);
     const isChild = !creation && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.property.type === AST_NODE_TYPES.Identifier && node.callee.property.name === 'child';
     if (!creation && !isChild) continue;
-    const logger = creation?.spec.name === 'pino-http' ? finder.environment.findRequestLogger(finder, context) : finder.find(context, node);
+    const logger = creation?.spec.makesRequestLoggers ? finder.environment.findRequestLogger(finder, context) : finder.find(context, node);
     if (isChild && !logger) continue;
     facts.push({ node, fact: describeLoggerFact(context, logger, creation?.spec.name ?? logger!.library) });
   }
@@ -125,7 +125,7 @@ function isAtModuleScope(node: TSESTree.Node): boolean {
 }
 
 function isGlobalConsole(context: AnyContext, node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'console') return false;
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== consoleLogger.global) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
   return !variable || variable.defs.length === 0;
 }

@@ -185,8 +185,7 @@ export class LoggerFinder {
 
   private createFromFactory(context: AnyContext, node: TSESTree.CallExpression | TSESTree.NewExpression, creation: Creation): Logger | undefined {
     const { spec, factory } = creation;
-    if (spec.name === 'nestjs') return this.fromApplicationLogger(context, node, 'nestjs', this.environment.findApplicationLogger(this, context));
-    if (spec.name === 'nestjs-pino') return this.fromApplicationLogger(context, node, 'nestjs-pino', this.environment.findNestjsPinoLogger(this, context));
+    if (spec.writesThrough) return this.fromApplicationLogger(context, node, spec.name, this.findWrittenThrough(context, spec.writesThrough));
     const detector = DETECTORS[spec.name];
     if (!detector) return undefined;
     const options = node.arguments[factory.optionsArgument];
@@ -195,6 +194,10 @@ export class LoggerFinder {
   }
 
   /** A NestJS `Logger` (or an injected nestjs-pino logger): it writes through the application logger. */
+  private findWrittenThrough(context: AnyContext, target: NonNullable<LoggerLibrarySpec['writesThrough']>): Logger | undefined {
+    return target === 'application-logger' ? this.environment.findApplicationLogger(this, context) : this.environment.findNestjsPinoLogger(this, context);
+  }
+
   private fromApplicationLogger(context: AnyContext, node: TSESTree.Node, library: LoggerLibraryName, application: Logger | undefined): Logger | undefined {
     if (!application) return undefined;
     return { ...application, library, name: describeStorage(context, node), madeAt: getPosition(context, node) };
@@ -273,10 +276,9 @@ export class LoggerFinder {
     if (!typeName) return undefined;
     const path = findImportPath(context, typeName);
     for (const spec of LOGGER_LIBRARIES) {
-      if (spec.name !== 'nestjs' && spec.name !== 'nestjs-pino') continue;
+      if (!spec.writesThrough) continue;
       if (spec.factories.some((factory) => isImportOf(path, spec.packages, factory.paths))) {
-        const application = spec.name === 'nestjs' ? this.environment.findApplicationLogger(this, context) : this.environment.findNestjsPinoLogger(this, context);
-        return this.fromApplicationLogger(context, type, spec.name, application);
+        return this.fromApplicationLogger(context, type, spec.name, this.findWrittenThrough(context, spec.writesThrough));
       }
     }
     return this.findWrapper(context, typeName, depth);

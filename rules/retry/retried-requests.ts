@@ -165,9 +165,9 @@ function findRequestsConfiguredBy(usage: HttpUsage, node: TSESTree.Node): HttpRe
   return instance ? getInstanceRequests(instance) : [];
 }
 
-/** An instance's requests and, for libraries whose instances inherit retry settings (got, ky), its children's. */
+/** An instance's requests and, for a library whose own retry option instances inherit (got, ky), its children's. */
 function getInstanceRequests(instance: HttpInstance): HttpRequest[] {
-  const inherits = instance.library.name === 'got' || instance.library.name === 'ky';
+  const inherits = 'retry' in instance.library.spec;
   return [...instance.requests, ...(inherits ? instance.children.flatMap(getInstanceRequests) : [])];
 }
 

@@ -4,7 +4,6 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { superagentRetry } from '../../knowledge/http/superagent.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import type { HttpRequest, HttpUsage } from '../http/model.js';
@@ -14,14 +13,16 @@ import type { Retry } from './model.js';
 export function getSuperagentRetries(context: AnyRuleContext, usage: HttpUsage): Array<{ requests: HttpRequest[]; retry: Retry }> {
   const found: Array<{ requests: HttpRequest[]; retry: Retry }> = [];
   for (const request of usage.requests) {
-    if (request.library.name !== 'superagent') continue;
-    const retryCall = followRequestChain(context, request.node).calls.find((call) => call.name === superagentRetry.method);
+    const method = request.library.spec.retryMethod;
+    if (!method) continue;
+    const retryCall = followRequestChain(context, request.node).calls.find((call) => call.name === method);
     if (retryCall && isRetrying(context, retryCall.node)) found.push({ requests: [request], retry: toRetry(retryCall.node) });
   }
   for (const instance of usage.instances) {
-    if (instance.library.name !== 'superagent') continue;
+    const method = instance.library.spec.retryMethod;
+    if (!method) continue;
     for (const use of instance.uses) {
-      if (use.kind === 'method' && use.name === superagentRetry.method && isRetrying(context, use.node)) {
+      if (use.kind === 'method' && use.name === method && isRetrying(context, use.node)) {
         found.push({ requests: instance.requests, retry: toRetry(use.node) });
       }
     }

@@ -32,7 +32,7 @@ const LIBRARY = 'cockatiel';
 const info = (name: string) => ({ library: LIBRARY, name }) as const;
 
 const exportsMap: TraceMapElement<ReturnType<typeof info>> = {
-  retry: { [CALL]: info('retry') },
+  [cockatiel.exportName]: { [CALL]: info(cockatiel.exportName) },
   wrap: { [CALL]: info('wrap') },
   handleAll: { [READ]: info('handleAll') },
   handleWhen: { [CALL]: info('handleWhen') },
@@ -48,7 +48,7 @@ export const cockatielDetector: RetryLibraryDetector = {
   modules: tracePackages<RetryReference>(cockatiel.packages, { [ESM]: true, ...exportsMap, default: exportsMap }),
   detect(references, detection) {
     for (const reference of references) {
-      if (reference.info.name !== 'retry' || reference.type !== CALL) continue;
+      if (reference.info.name !== cockatiel.exportName || reference.type !== CALL) continue;
       const call = reference.node as TSESTree.CallExpression;
       const sources = optionsArgument(call, 1);
       const limit = readNumber(findOption(detection.context, sources, cockatiel.limit.option));

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { axiosRetryDelays } from '../../../knowledge/retry/axios-retry.js';
+import { axiosRetry, axiosRetryDelays } from '../../../knowledge/retry/axios-retry.js';
 import type { RetryBackoffSpec } from '../../../knowledge/types.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
@@ -48,7 +48,7 @@ export function classifyDelay(detection: Detection, node: TSESTree.Node | undefi
 function getLibraryDelay(detection: Detection, node: TSESTree.Node): RetryBackoff | undefined {
   const expression = unwrapExpression(node);
   const known = getKnownReference(detection, expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression);
-  if (known?.library !== 'axios-retry') return undefined;
+  if (known?.library !== axiosRetry.name) return undefined;
   const name = known.name.split('.').at(-1)!;
   if (name === 'exponentialDelay' && expression.type !== AST_NODE_TYPES.CallExpression) {
     return fromBackoffSpec(axiosRetryDelays.exponentialDelay, 'axiosRetry.exponentialDelay');
@@ -99,7 +99,7 @@ function classifyDelayFunction(detection: Detection, delayFunction: FunctionNode
 /** `exponentialDelay(retryCount)` inside a custom delay still draws the library's jitter. */
 function getLibraryDelayCall(detection: Detection, call: TSESTree.CallExpression): RetryBackoff | undefined {
   const known = getKnownReference(detection, call.callee);
-  if (known?.library !== 'axios-retry') return undefined;
+  if (known?.library !== axiosRetry.name) return undefined;
   const name = known.name.split('.').at(-1);
   if (name === 'exponentialDelay') return fromBackoffSpec(axiosRetryDelays.exponentialDelay, 'axiosRetry.exponentialDelay');
   return undefined;

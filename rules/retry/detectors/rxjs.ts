@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { rxjs } from '../../../knowledge/retry/rxjs.js';
+import { rxjs, rxjsRetryWhen } from '../../../knowledge/retry/rxjs.js';
 import { CALL, ESM, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
@@ -17,8 +17,8 @@ import { findOption, getArgument, getBound, isArgumentHidden, readNumber, type D
 const LIBRARY = 'rxjs';
 const operators: TraceMapElement<{ library: 'rxjs'; name: string }> = {
   [ESM]: true,
-  retry: { [CALL]: { library: LIBRARY, name: 'retry' } },
-  retryWhen: { [CALL]: { library: LIBRARY, name: 'retryWhen' } },
+  [rxjs.exportName]: { [CALL]: { library: LIBRARY, name: rxjs.exportName } },
+  [rxjsRetryWhen.exportName]: { [CALL]: { library: LIBRARY, name: rxjsRetryWhen.exportName } },
 };
 
 /** Notifier operators that neither stop nor filter the retries. */
@@ -32,7 +32,7 @@ export const rxjsDetector: RetryLibraryDetector = {
   detect(references, detection) {
     for (const reference of references) {
       const call = reference.node as TSESTree.CallExpression;
-      const policy = reference.info.name === 'retry' ? describeRetry(detection, call) : describeRetryWhen(detection, call);
+      const policy = reference.info.name === rxjs.exportName ? describeRetry(detection, call) : describeRetryWhen(detection, call);
       if (policy) detection.onPolicy(policy);
     }
   },

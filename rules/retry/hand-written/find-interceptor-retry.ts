@@ -103,7 +103,7 @@ function isResend(
   const text = (node: TSESTree.Node): string => context.sourceCode.getText(node);
   if (text(callee) === text(client)) return true;
   if (isMember(callee, 'request') && text(unwrapExpression(callee.object)) === text(client)) return true;
-  return requests.find(call)?.library.name === 'axios';
+  return requests.find(call)?.library.spec.errorConfigProperty !== undefined;
 }
 
 /** `const config = error.config`, `const { config } = error`, `const original = error.config as RetryConfig`. */

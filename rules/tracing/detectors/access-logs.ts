@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { ACCESS_LOGS, fastifyLogger, fastifyRequestLogOff, handWrittenAccessLog, morganTimedFormats } from '../../../knowledge/tracing/access-logs.js';
+import { ACCESS_LOGS, handWrittenAccessLog } from '../../../knowledge/tracing/access-logs.js';
 import type { AccessLogSpec } from '../../../knowledge/tracing/types.js';
 import { findProperty } from '../../ast/find-property.js';
 import { CALL, ESM, findLibraryReferences, READ, type TraceMap, type TraceMapElement } from '../../ast/library-references.js';
@@ -25,6 +25,7 @@ export interface AccessLog {
 }
 
 const ACCESS_LOG_TRACE_MAP: TraceMap<AccessLogSpec> = createAccessLogTraceMap();
+const APP_OPTION_LOGS: readonly AccessLogSpec[] = ACCESS_LOGS.filter((spec) => spec.kind === 'app-option');
 const STATUS: ReadonlySet<string> = new Set(handWrittenAccessLog.statusProperties);
 const METHOD: ReadonlySet<string> = new Set(handWrittenAccessLog.methodProperties);
 
@@ -32,11 +33,12 @@ export function findAccessLogs(context: AnyRuleContext, index: FileIndex, server
   const found: AccessLog[] = [];
   for (const reference of findLibraryReferences(context, ACCESS_LOG_TRACE_MAP)) {
     const spec = reference.info;
-    found.push({ library: spec.name, node: reference.node, logsDuration: spec.name === 'morgan' ? isTimedMorganFormat(context, reference.node) : spec.logsDuration });
+    found.push({ library: spec.name, node: reference.node, logsDuration: spec.durationByFormat ? logsDurationInFormat(context, reference.node, spec.durationByFormat) : spec.logsDuration });
   }
   for (const server of servers) {
-    if (server.framework !== 'fastify' || server.node.type !== AST_NODE_TYPES.CallExpression) continue;
-    if (hasFastifyRequestLog(context, server.node.arguments[0])) found.push({ library: fastifyLogger.name, node: server.node, logsDuration: true });
+    const spec = APP_OPTION_LOGS.find((candidate) => candidate.framework === server.framework);
+    if (!spec || server.node.type !== AST_NODE_TYPES.CallExpression) continue;
+    if (turnsOnRequestLog(context, spec, server.node.arguments[0])) found.push({ library: spec.name, node: server.node, logsDuration: spec.logsDuration });
   }
   const logged = new Set<TSESTree.Node>();
   for (const handler of handlers) {
@@ -78,10 +80,10 @@ function findEnclosingFunction(node: TSESTree.Node): TSESTree.ArrowFunctionExpre
   return undefined;
 }
 
-function hasFastifyRequestLog(context: AnyRuleContext, options: TSESTree.Node | undefined): boolean {
-  const off = findProperty(context, options, fastifyRequestLogOff.option);
-  if (off.kind === 'found' && off.value?.value === true) return false;
-  return fastifyLogger.names.some((name) => {
+function turnsOnRequestLog(context: AnyRuleContext, spec: AccessLogSpec, options: TSESTree.Node | undefined): boolean {
+  const off = spec.turnedOffBy === undefined ? undefined : findProperty(context, options, spec.turnedOffBy);
+  if (off?.kind === 'found' && off.value?.value === true) return false;
+  return spec.names.some((name) => {
     const lookup = findProperty(context, options, name);
     if (lookup.kind === 'unknown') return true;
     if (lookup.kind !== 'found') return false;
@@ -91,11 +93,11 @@ function hasFastifyRequestLog(context: AnyRuleContext, options: TSESTree.Node | 
 }
 
 /** `morgan('combined')` logs no duration; 'dev', 'short', 'tiny' and formats with `:response-time` do. */
-function isTimedMorganFormat(context: AnyRuleContext, call: TSESTree.Node): boolean {
+function logsDurationInFormat(context: AnyRuleContext, call: TSESTree.Node, formats: NonNullable<AccessLogSpec['durationByFormat']>): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) return false;
   const format = getStaticValueOf(context, call.arguments[0])?.value;
   if (typeof format !== 'string') return true;
-  return (morganTimedFormats as readonly string[]).includes(format) || format.includes(':response-time') || format.includes(':total-time');
+  return formats.timedFormats.includes(format) || formats.timedTokens.some((token) => format.includes(token));
 }
 
 /** What a middleware or interceptor reads: the request method, the response status, a clock. */
@@ -123,11 +125,11 @@ function readResponseLine(context: AnyRuleContext, body: TSESTree.Node): { statu
 function createAccessLogTraceMap(): TraceMap<AccessLogSpec> {
   const map: TraceMap<AccessLogSpec> = {};
   for (const spec of ACCESS_LOGS) {
-    if (spec.kind !== 'middleware') continue;
+    if (spec.kind === 'app-option') continue;
     const element: TraceMapElement<AccessLogSpec> = { [ESM]: true };
     for (const name of spec.names) {
-      // nestjs-pino's module is used, not called: `LoggerModule.forRoot(…)` in a module's imports.
-      const made: TraceMapElement<AccessLogSpec> = spec.name === 'nestjs-pino' ? { [READ]: spec } : { [CALL]: spec };
+      // A module is used, not called: `LoggerModule.forRoot(…)` in a module's imports.
+      const made: TraceMapElement<AccessLogSpec> = spec.kind === 'module' ? { [READ]: spec } : { [CALL]: spec };
       if (name === 'default') Object.assign(element, made, { default: made });
       else element[name] = made;
     }

@@ -31,7 +31,7 @@ interface AppInfo {
   readonly isServer: boolean;
 }
 
-const ROUTE_METHODS: ReadonlySet<string> = new Set([...REQUEST_FRAMEWORKS.flatMap((spec) => (spec.name === 'nestjs' ? [] : spec.routeMethods)), 'addHook']);
+const ROUTE_METHODS: ReadonlySet<string> = new Set([...REQUEST_FRAMEWORKS.flatMap((spec) => (spec.routesBy === 'method-call' ? spec.routeMethods : [])), 'addHook']);
 /** Type names of a handler's first two parameters, by the package that exports them. */
 const HANDLER_TYPES: ReadonlyArray<{ module: string; framework: RequestFrameworkSpec; request: readonly string[]; response: readonly string[] }> = [
   { module: 'express', framework: express, request: ['Request'], response: ['Response'] },
@@ -122,7 +122,7 @@ function describeRouteHandler(fn: FunctionNode, known: RequestFrameworkSpec | un
   const names = fn.params.map(getParameterName);
   const isErrorHandler = fn.params.length === 4 && ERROR_PARAMETERS.has(names[0] ?? '');
   const offset = isErrorHandler ? 1 : 0;
-  const framework = known ?? REQUEST_FRAMEWORKS.find((spec) => spec.name !== 'nestjs' && matchesParameters(spec, names.slice(offset)));
+  const framework = known ?? REQUEST_FRAMEWORKS.find((spec) => spec.routesBy === 'method-call' && matchesParameters(spec, names.slice(offset)));
   if (!framework) return undefined;
   return createHandler(framework, fn, 'route handler', fn.params[framework.incomingParameter + offset]);
 }
@@ -130,8 +130,7 @@ function describeRouteHandler(fn: FunctionNode, known: RequestFrameworkSpec | un
 function matchesParameters(framework: RequestFrameworkSpec, names: readonly (string | undefined)[]): boolean {
   const [first, second] = framework.handlerParameters;
   if (!first || names[0] === undefined || !first.includes(names[0])) return false;
-  // koa handlers often take the context alone; the others always take a response too.
-  if (names.length === 1) return framework.name === 'koa';
+    if (names.length === 1) return framework.handlerMayTakeIncomingAlone;
   return second !== undefined && names[1] !== undefined && second.includes(names[1]);
 }
 
@@ -151,7 +150,7 @@ function describeTypedHandler(context: AnyContext, fn: FunctionNode): HandlerSco
   if (!match) return undefined;
   const response = getTypeName(fn.params[offset + 1]);
   const responseSource = response ? getImportSource(context, response) : undefined;
-  const isHandler = match.framework.name === 'koa' ? fn.params.length <= 2 : responseSource?.module === match.module && match.response.includes(responseSource.name);
+  const isHandler = match.framework.handlerMayTakeIncomingAlone ? fn.params.length <= 2 : responseSource?.module === match.module && match.response.includes(responseSource.name);
   return isHandler ? createHandler(match.framework, fn, 'request handler', fn.params[offset]) : undefined;
 }
 
@@ -203,7 +202,7 @@ function createHandler(framework: RequestFrameworkSpec, fn: FunctionNode, role: 
   const identifier = incoming ? getParameterIdentifier(incoming) : undefined;
   const roots: IncomingRoot[] = identifier ? [{ identifier, headersPath: ['headers'] }] : [];
   if (!identifier && incoming?.type === AST_NODE_TYPES.ObjectPattern) roots.push(...findDestructuredHeaders(incoming));
-  const frameworkName = framework.name === 'nestjs' ? 'NestJS' : framework.name;
+  const frameworkName = framework.displayName ?? framework.name;
   return { kind: 'request', framework: framework.name, description: `${frameworkName} ${role}`, function: fn, incoming: roots, source: 'request headers' };
 }
 
