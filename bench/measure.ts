@@ -22,7 +22,7 @@ import { DIST, isMainModule } from './paths.js';
 export type RuleSet = 'none' | 'core' | 'ours' | 'security' | 'sonarjs';
 
 export type Measurement =
-  | { readonly kind: 'eslint'; readonly corpus: string; readonly typed: boolean; readonly rules: RuleSet; readonly stats?: boolean }
+  | { readonly kind: 'eslint'; readonly corpus: string; readonly typed: boolean; readonly rules: RuleSet; readonly stats?: boolean; readonly plugin?: string }
   | { readonly kind: 'checker-floor'; readonly corpus: string }
   | { readonly kind: 'policy-check'; readonly corpus: string }
   | { readonly kind: 'tsc'; readonly corpus: string };
@@ -72,7 +72,7 @@ export async function measure(measurement: Measurement): Promise<MeasurementResu
   const corpus = path.resolve(measurement.corpus);
   switch (measurement.kind) {
     case 'eslint':
-      return measureEslint(corpus, measurement.typed, measurement.rules, measurement.stats ?? false);
+      return measureEslint(corpus, measurement.typed, measurement.rules, measurement.stats ?? false, measurement.plugin);
     case 'checker-floor':
       return measureCheckerFloor(corpus);
     case 'policy-check':
@@ -82,15 +82,16 @@ export async function measure(measurement: Measurement): Promise<MeasurementResu
   }
 }
 
-async function loadRuleConfigs(rules: RuleSet): Promise<Linter.Config[]> {
+/** `plugin`: another build's `dist/rules/index.js`, to measure it in the same run (`--before`). */
+async function loadRuleConfigs(rules: RuleSet, plugin?: string): Promise<Linter.Config[]> {
   switch (rules) {
     case 'none':
       return [];
     case 'core':
       return [{ rules: { 'no-debugger': 'error' } }];
     case 'ours': {
-      const plugin = await import('../rules/index.js');
-      return [plugin.default.configs.all as unknown as Linter.Config];
+      const module = (plugin ? await import(pathToFileURL(plugin).href) : await import('../rules/index.js')) as { default: { configs: { all: unknown } } };
+      return [module.default.configs.all as Linter.Config];
     }
     case 'security':
     case 'sonarjs': {
@@ -116,8 +117,8 @@ function countEnabledRules(configs: readonly Linter.Config[]): number {
   return enabled.size;
 }
 
-async function measureEslint(corpus: string, typed: boolean, rules: RuleSet, stats: boolean): Promise<MeasurementResult> {
-  const [{ ESLint }, tseslint, ruleConfigs] = await Promise.all([import('eslint'), import('typescript-eslint'), loadRuleConfigs(rules)]);
+async function measureEslint(corpus: string, typed: boolean, rules: RuleSet, stats: boolean, plugin?: string): Promise<MeasurementResult> {
+  const [{ ESLint }, tseslint, ruleConfigs] = await Promise.all([import('eslint'), import('typescript-eslint'), loadRuleConfigs(rules, plugin)]);
   const parserOptions = typed ? { projectService: true, tsconfigRootDir: corpus } : {};
   const config: Linter.Config[] = [
     { files: TYPESCRIPT_FILES, languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions } },

@@ -12,7 +12,8 @@ export function renderMarkdown(results: BenchmarkResults): string {
     `Medians of ${describeRepeats(corpora)}, each in a fresh Node process (peak RSS is that process's); times cover the work, not loading modules. ` +
       'Ratios, targets and growth use CPU time (user + system), which other work on the machine distorts far less than wall time; wall-time ratios are in results.json. ' +
       `Load average during the run: mean ${machine.load.mean.toFixed(2)}, max ${machine.load.max.toFixed(2)} on ${machine.cores} cores (${machine.load.before.toFixed(2)} before it started; one measurement runs at a time and counts for about 1). ` +
-      `Generated corpora use seed ${settings.seed}. Regenerate with \`npm run bench\`.`,
+      `Generated corpora use seed ${settings.seed}. Regenerate with \`npm run bench\`.` +
+      (settings.before ? ` The \`--before\` build: ${settings.before}.` : ''),
     '',
   );
 
@@ -76,6 +77,7 @@ export function renderMarkdown(results: BenchmarkResults): string {
 
 const RATIO_LABELS: readonly (readonly [string, string])[] = [
   ['oursOverUntypedFloor', 'our rules ÷ untyped floor'],
+  ['oursBeforeOverUntypedFloor', 'our rules of the `--before` build ÷ untyped floor'],
   ['coreRuleOverUntypedFloor', "one core rule ÷ untyped floor (ESLint's cost of running any rule)"],
   ['oursOverCoreRule', 'our rules ÷ untyped floor with one core rule'],
   ['oursTypedOverTypedFloor', 'our rules typed ÷ typed floor'],
@@ -83,6 +85,7 @@ const RATIO_LABELS: readonly (readonly [string, string])[] = [
   ['securityOverUntypedFloor', 'security ÷ untyped floor'],
   ['sonarjsOverUntypedFloor', 'sonarjs ÷ untyped floor'],
   ['oursMsPerRule', 'our overhead per rule'],
+  ['oursBeforeMsPerRule', 'our overhead per rule, `--before` build'],
   ['securityMsPerRule', 'security overhead per rule'],
   ['sonarjsMsPerRule', 'sonarjs overhead per rule'],
   ['policyCheckOverCheckerFloor', 'policy-check ÷ its floor'],

@@ -3,15 +3,17 @@
  * fresh child process, repeated, and reported as medians and ratios against the targets.
  *
  *   node dist/bench/run.js [--sizes 500,2000,8000] [--repeat 3] [--large-repeat N] [--seed 1] [--quick] [--no-real]
- *                          [--variants eslint-floor,eslint-ours] [--profile] [--output bench]
+ *                          [--variants eslint-floor,eslint-ours] [--before DIR] [--profile] [--output bench]
  *
  * `--large-repeat` sets the repeats for corpora of 5,000 files or more (default: `--repeat`).
  * `--quick` is a smoke run for CI: one small corpus, one repeat, results under bench/.cache/.
+ * `--before DIR` measures another build of the plugin in the same run (`eslint-ours-before`): DIR is a
+ * checkout with its `dist/` built (or its `dist/rules/index.js`), named by its git commit or a `.commit` file.
  * `--profile` adds `--cpu-prof` to the runs of our rules and of policy-check (bench/.cache/profiles/).
  * Writes results.json and results.md to the output folder and prints the Markdown.
  */
 import { execFileSync, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +45,8 @@ export interface RunOptions {
   readonly variants: readonly VariantId[];
   readonly profile: boolean;
   readonly output: string;
+  /** Another build's `dist/rules/index.js`, measured as `eslint-ours-before` in the same run. */
+  readonly before?: string;
   readonly log: (line: string) => void;
 }
 
@@ -53,7 +57,7 @@ const PROFILED: ReadonlySet<VariantId> = new Set(['eslint-ours', 'eslint-typed-o
 const MEASURE_SCRIPT = path.join(DIST, 'bench', 'measure.js');
 const PROFILE_DIRECTORY = path.join(REPOSITORY_ROOT, 'bench', '.cache', 'profiles');
 
-function measurementFor(variant: VariantId, corpus: string): Measurement {
+function measurementFor(variant: VariantId, corpus: string, before?: string): Measurement {
   switch (variant) {
     case 'eslint-floor':
       return { kind: 'eslint', corpus, typed: false, rules: 'none' };
@@ -61,6 +65,8 @@ function measurementFor(variant: VariantId, corpus: string): Measurement {
       return { kind: 'eslint', corpus, typed: false, rules: 'core' };
     case 'eslint-ours':
       return { kind: 'eslint', corpus, typed: false, rules: 'ours' };
+    case 'eslint-ours-before':
+      return { kind: 'eslint', corpus, typed: false, rules: 'ours', plugin: before };
     case 'eslint-security':
       return { kind: 'eslint', corpus, typed: false, rules: 'security' };
     case 'eslint-sonarjs':
@@ -149,7 +155,7 @@ async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<C
   for (let round = 1; round <= repeat; round++) {
     for (const variant of options.variants) {
       const profileName = options.profile && PROFILED.has(variant) ? `${corpus.id}-${variant}-${round}` : undefined;
-      const result = await runMeasurement(measurementFor(variant, directory), profileName);
+      const result = await runMeasurement(measurementFor(variant, directory, options.before), profileName);
       samples.set(variant, [...(samples.get(variant) ?? []), result]);
       options.log(`${corpus.id.padStart(6)}  ${variant.padEnd(20)} #${round}  ${describeSample(result)}`);
     }
@@ -230,7 +236,7 @@ export async function runBenchmark(options: RunOptions): Promise<BenchmarkResult
     schemaVersion: RESULTS_SCHEMA_VERSION,
     date: new Date().toISOString(),
     machine,
-    settings: { repeat: options.repeat, largeRepeat: options.largeRepeat, seed: options.seed, quick: options.quick },
+    settings: { repeat: options.repeat, largeRepeat: options.largeRepeat, seed: options.seed, quick: options.quick, ...(options.before ? { before: describeBuild(options.before) } : {}) },
     commit: readCommit(),
     versions: readVersions(),
     corpora,
@@ -239,10 +245,26 @@ export async function runBenchmark(options: RunOptions): Promise<BenchmarkResult
   };
 }
 
+/** The plugin entry of another build: DIR/dist/rules/index.js, or the file itself. */
+function findBuild(given: string): string {
+  const resolved = path.resolve(given);
+  const entry = existsSync(resolved) && statSync(resolved).isDirectory() ? path.join(resolved, 'dist', 'rules', 'index.js') : resolved;
+  if (!existsSync(entry)) throw new Error(`--before: no built plugin at ${entry} (build that checkout with \`npx tsc -p tsconfig.build.json\`)`);
+  return entry;
+}
+
+/** A build named by its checkout's commit (git, or a `.commit` file beside dist/), or by its path. */
+function describeBuild(entry: string): string {
+  const checkout = path.resolve(path.dirname(entry), '..', '..');
+  const commitFile = path.join(checkout, '.commit');
+  const commit = existsSync(commitFile) ? readFileSync(commitFile, 'utf8').trim() : readCommit(checkout);
+  return commit ? `commit ${commit}` : checkout;
+}
+
 /** The commit the rules and checker were built from, when the repository is a git checkout. */
-function readCommit(): string | undefined {
+function readCommit(directory = REPOSITORY_ROOT): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPOSITORY_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }
@@ -262,12 +284,15 @@ function parseOptions(argv: readonly string[]): RunOptions {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       quick: { type: 'boolean', default: false },
       'no-real': { type: 'boolean', default: false },
-      variants: { type: 'string', default: VARIANT_IDS.join(',') },
+      variants: { type: 'string' },
+      before: { type: 'string' },
       profile: { type: 'boolean', default: false },
       output: { type: 'string' },
     },
   });
-  const variants = values.variants.split(',').map((variant) => variant.trim());
+  const before = values.before === undefined ? undefined : findBuild(values.before);
+  const variants = (values.variants ?? VARIANT_IDS.filter((variant) => variant !== 'eslint-ours-before' || before).join(',')).split(',').map((variant) => variant.trim());
+  if (variants.includes('eslint-ours-before') && !before) throw new Error('the eslint-ours-before variant needs --before DIR');
   const unknown = variants.filter((variant) => !(VARIANT_IDS as readonly string[]).includes(variant));
   if (unknown.length > 0) throw new Error(`unknown variant ${unknown.join(', ')}; known: ${VARIANT_IDS.join(', ')}`);
   const quick = values.quick;
@@ -282,6 +307,7 @@ function parseOptions(argv: readonly string[]): RunOptions {
     real: !quick && !values['no-real'],
     variants: VARIANT_IDS.filter((variant) => variants.includes(variant)),
     profile: values.profile,
+    ...(before ? { before } : {}),
     output: path.resolve(values.output ?? (quick ? path.join(REPOSITORY_ROOT, 'bench', '.cache') : path.join(REPOSITORY_ROOT, 'bench'))),
     log: (line) => process.stderr.write(`${line}\n`),
   };
@@ -292,7 +318,7 @@ if (isMainModule(import.meta.url)) {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)} (options: --sizes 500,2000 --repeat 3 --large-repeat 1 --seed 1 --quick --no-real --variants a,b --profile --output DIR)\n`);
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)} (options: --sizes 500,2000 --repeat 3 --large-repeat 1 --seed 1 --quick --no-real --variants a,b --before DIR --profile --output DIR)\n`);
     process.exit(2);
   }
   const results = await runBenchmark(options);

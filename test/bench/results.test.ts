@@ -10,6 +10,20 @@ function summary(medianMs: number, medianRssBytes: number, ruleCount = 0): Varia
 
 const MB = 1024 * 1024;
 
+function results(corpora: readonly CorpusResult[]): BenchmarkResults {
+  const growth = computeGrowth(corpora);
+  return {
+    schemaVersion: 1,
+    date: '2025-01-01T00:00:00.000Z',
+    machine: { cpu: 'Test CPU', cores: 2, memoryBytes: 8 * 1024 ** 3, node: 'v20.0.0', platform: 'linux', load: { before: 0.1, mean: 1, max: 1.2 } },
+    settings: { repeat: 3, largeRepeat: 3, seed: 1, quick: false },
+    versions: {},
+    corpora,
+    growth,
+    targets: computeTargets(corpora, growth),
+  };
+}
+
 function corpus(files: number, scale: number): CorpusResult {
   const variants: Partial<Record<VariantId, VariantSummary>> = {
     'eslint-floor': summary(1_000 * scale, 200 * MB),
@@ -62,6 +76,20 @@ describe('benchmark results', () => {
     ]);
   });
 
+  it('compares another build measured in the same run, and holds each rule alone to the peer\'s cost per rule', () => {
+    const small = corpus(500, 1);
+    const variants = { ...small.variants, 'eslint-ours-before': summary(1_140, 205 * MB, 5) };
+    const ruleTimings = { untyped: { parseMs: 600, rules: [{ rule: 'a', totalMs: 12, share: 0.02 }, { rule: 'b', totalMs: 25, share: 0.04 }] } };
+    const both: CorpusResult = { ...small, variants, ratios: computeRatios(variants), ruleTimings };
+    expect(both.ratios).toMatchObject({ oursBeforeOverUntypedFloor: 1.14, oursBeforeMsPerRule: 28, oursOverUntypedFloor: 1.05 });
+    const perRule = computeTargets([both], []).filter((target) => target.id.startsWith('rule-time-vs-security:'));
+    expect(perRule.map((target) => [target.id, target.value, target.bar, target.met])).toEqual([
+      ['rule-time-vs-security:a', 12, 20, true],
+      ['rule-time-vs-security:b', 25, 20, false],
+    ]);
+    expect(renderMarkdown({ ...results([both]), settings: { repeat: 3, largeRepeat: 1, seed: 1, quick: false, before: 'commit 8ad8628' } })).toContain('The `--before` build: commit 8ad8628.');
+  });
+
   it('measures growth per file between corpus sizes', () => {
     const growth = computeGrowth([corpus(500, 1), corpus(2_000, 4), corpus(8_000, 20)]);
     const policyCheck = growth.find((row) => row.variant === 'policy-check')!;
@@ -85,20 +113,8 @@ describe('benchmark results', () => {
   });
 
   it('renders the targets and every run in Markdown', () => {
-    const corpora = [corpus(500, 1), corpus(2_000, 4)];
-    const growth = computeGrowth(corpora);
-    const results: BenchmarkResults = {
-      schemaVersion: 1,
-      date: '2025-01-01T00:00:00.000Z',
-      machine: { cpu: 'Test CPU', cores: 2, memoryBytes: 8 * 1024 ** 3, node: 'v20.0.0', platform: 'linux', load: { before: 0.1, mean: 1, max: 1.2 } },
-      settings: { repeat: 3, largeRepeat: 3, seed: 1, quick: false },
-      versions: {},
-      corpora,
-      growth,
-      targets: computeTargets(corpora, growth),
-    };
-    const markdown = renderMarkdown(results);
-    expect(markdown).toContain('| all our rules over the untyped floor | 500 | 1.05× | ≤ 1.10× | yes |');
+    const markdown = renderMarkdown(results([corpus(500, 1), corpus(2_000, 4)]));
+    expect(markdown).toContain('| all our rules over the untyped floor | 500 | 1.05× | ≤ 1.05× | yes |');
     expect(markdown).toContain('| `policy-check` (`checkProject`) | 3.60 s (3.60 s) · 420 MB | 14.4 s (14.4 s) · 1680 MB |');
     expect(markdown).toContain('## Growth with corpus size');
   });
