@@ -103,7 +103,8 @@ td .path { white-space: normal; }
   .file-head, .group-head { padding: 8px 12px; }
 }
 @media print {
-  :root { color-scheme: light; --text: #000; --muted: #444; --border: #bbb; --surface: #fff; --canvas: #fff; --code: #f3f3f3; --mark: #fff3b0; --link: #000; }
+  :root { color-scheme: light; --text: #000; --muted: #444; --border: #bbb; --surface: #fff; --canvas: #fff; --code: #f3f3f3; --mark: #fff3b0; --link: #000; --error: #cf222e; --error-soft: #ffebe9; --warning: #9a6700; --warning-bar: #d4a72c; --warning-soft: #fff8c5; --track: #eaeef2; }
+  .line.marked, .badge, .bar, .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   body { font-size: 12px; }
   main { max-width: none; padding: 0; }
   .toc, .filters { display: none; }

@@ -219,11 +219,14 @@ describe.runIf(browserSearch.found)('html reporter in a browser', () => {
     });
   });
 
-  it('prints without the filters and with every collapsed list open', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  it('prints in light colours without the filters and with every collapsed list open', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
     await page.goto(realisticUrl);
+    expect(await page.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(1, 4, 9)');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.filters').evaluate((element) => getComputedStyle(element).display)).toBe('none');
+    expect(await page.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await page.locator('.badge.error').first().evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(255, 235, 233)');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await page.locator('details:not([open])').count()).toBe(0);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
