@@ -9,6 +9,32 @@ const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_
 
 createRuleTester().run('require-retry-backoff', rule, {
   valid: [
+    // The wait is what the rate-limited answer asks for: the server chooses it and spreads its callers.
+    `
+export async function callTool<T>(invoke: () => Promise<T>, budgetMs = 60_000): Promise<T> {
+  let remaining = budgetMs;
+  for (;;) {
+    try {
+      return await invoke();
+    } catch (error) {
+      const limited = readRateLimit(error);
+      if (!limited) throw error;
+      const waitMs = limited.retryAfterSeconds * 1000;
+      if (waitMs > remaining) throw error;
+      remaining -= waitMs;
+      await sleep(waitMs);
+    }
+  }
+}`,
+    `
+export async function postReport(client: Client, report: Report) {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const res = await client.send(report);
+    if (res.status !== 429) return res;
+    await sleep(Number(res.headers['retry-after']) * 1000);
+  }
+  throw new Error('the reporting API kept limiting us');
+}`,
     // got does not retry a POST by default: a callee that can only be got.post carries no retry.
     `
 import got from 'got';

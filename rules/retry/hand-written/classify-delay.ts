@@ -41,6 +41,8 @@ interface Features {
 
 const MAX_DEPTH = 6;
 const RANDOM_NAME = /random|jitter/i;
+/** A wait the failed answer asks for (`err.retryAfter`, `rateLimit.retryAfterSeconds`, `const retryAfterMs`): the server's choice. */
+const SERVER_WAIT_NAME = /^retry[-_]?after/i;
 const PASS_THROUGH_MATH = new Set(['min', 'max', 'floor', 'ceil', 'round', 'trunc', 'abs']);
 const PASS_THROUGH_CALLS = new Set(['Number', 'parseInt', 'parseFloat']);
 
@@ -115,6 +117,10 @@ class DelayReader {
   }
 
   private readIdentifier(identifier: TSESTree.Identifier, bindings: Bindings, depth: number): void {
+    if (SERVER_WAIT_NAME.test(identifier.name)) {
+      this.features.unknown = true;
+      return;
+    }
     const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
     const bound = bindings.get(identifier.name);
     if (bound && variable?.defs[0]?.type === 'Parameter') return this.read(bound.node, bound.bindings, depth + 1);
@@ -252,6 +258,11 @@ class DelayReader {
   private readMember(member: TSESTree.MemberExpression, bindings: Bindings, depth: number): void {
     if (this.frame.isStepped?.(member)) {
       this.features.linear = true;
+      return;
+    }
+    const key = !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : member.property.type === AST_NODE_TYPES.Literal ? String(member.property.value) : undefined;
+    if (key !== undefined && SERVER_WAIT_NAME.test(key)) {
+      this.features.unknown = true;
       return;
     }
     if (!member.computed) return;
