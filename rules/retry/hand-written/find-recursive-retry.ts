@@ -5,7 +5,8 @@
  * node-style `if (err)`, or a `setTimeout(() => self(…), ms)` scheduled from one of those. Function
  * declarations, functions and arrows bound to a name, and class methods called through `this` are followed.
  * A call from the try block (pagination, walking a tree) is not a retry, nor is a function that takes the
- * next job off a queue each run, nor a fallback that calls itself once with a flag that stops a second time.
+ * next job off a queue each run, nor a walk whose catch calls it on a value made there (a converted input),
+ * nor a fallback that calls itself once with a flag that stops a second time.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
@@ -19,7 +20,7 @@ import { getFunctionName, getThisMethodName, isFunctionNode, type FunctionNode }
 import { repairsBeforeRetrying } from './repairs-before-retrying.js';
 import { isSingleRepeat } from './single-repeat.js';
 import { createStatusScenario, HTTP_STATUSES } from './status-scenario.js';
-import { functionWorksOnEachItem } from './works-on-new-item.js';
+import { catchWalksNewValue, functionWorksOnEachItem } from './works-on-new-item.js';
 
 const ERROR_NAME = /^(?:err|error|e|ex|exception)$/;
 const ERROR_LISTENERS = new Set(['on', 'once', 'addListener']);
@@ -31,8 +32,9 @@ export function findRecursiveRetry(context: AnyRuleContext, call: TSESTree.CallE
   if (!fn) return undefined;
   const failure = findFailureBranch(context, call, fn);
   if (!failure || repairsBeforeRetrying(failure.node)) return undefined;
-  // A queue drained one job per run, and a fallback that cannot repeat a second time, are not retries.
-  if (functionWorksOnEachItem(fn) || isSingleRepeat(context, call, fn)) return undefined;
+  // A queue drained one job per run, a walk that replaces a value it could not parse, and a fallback that
+  // cannot repeat a second time, are not retries.
+  if (functionWorksOnEachItem(fn) || catchWalksNewValue(context, call, fn, failure.node) || isSingleRepeat(context, call, fn)) return undefined;
   const operation = findRetriedOperation(context, fn, failure.node, (candidate) => candidate === call || isSleep(candidate));
   return { form: 'recursion', function: fn, call, operation, failure: failure.node, failureNames: failure.names };
 }

@@ -3,7 +3,9 @@
  * `for (const account of accounts)` that refreshes each account and logs its failure, `send(items[i])`, a
  * loop or a function that takes the next job off a queue (`queue.shift()`, `await jobs.take()`) and, when
  * the job fails, settles it and goes on to the next. A loop's item reaches the call directly or through
- * values computed from it in the same pass (`const url = \`${account.baseUrl}/health\``).
+ * values computed from it in the same pass (`const url = \`${account.baseUrl}/health\``). A recursive walk
+ * that, when one value fails to parse, calls itself on another value it makes in the catch
+ * (`catch { const converted = convert(input); return walk(converted, depth + 1) }`) works on a new item too.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
@@ -28,6 +30,22 @@ export function loopWorksOnEachItem(context: AnyRuleContext, loop: RetryLoopNode
 /** The function takes a new item each time it runs (`const job = queue.shift()`): it drains a queue. */
 export function functionWorksOnEachItem(fn: TSESTree.Node & { body: TSESTree.Node }): boolean {
   return takesNextItem(fn.body);
+}
+
+/**
+ * A recursive walk (the function calls itself from its try block too, on what it got there) whose catch
+ * calls it on a value made in the catch: the failed value is replaced, not tried again.
+ */
+export function catchWalksNewValue(context: AnyRuleContext, call: TSESTree.CallExpression, fn: TSESTree.Node & { body: TSESTree.Node }, failure: TSESTree.Node): boolean {
+  if (failure.type !== AST_NODE_TYPES.CatchClause || failure.parent.type !== AST_NODE_TYPES.TryStatement) return false;
+  const callee = context.sourceCode.getText(unwrapExpression(call.callee));
+  let walksInTry = false;
+  walkSameFunction(failure.parent.block, (node) => {
+    if (!walksInTry && node.type === AST_NODE_TYPES.CallExpression && context.sourceCode.getText(unwrapExpression(node.callee)) === callee) walksInTry = true;
+  });
+  if (!walksInTry || !isWithin(failure, fn)) return false;
+  const madeInCatch = (variable: Variable): boolean => variable.defs.some((definition) => definition.type === 'Variable' && isWithin(definition.node, failure));
+  return reachesCall(context, call, failure, madeInCatch);
 }
 
 /** The pass stores an item it takes off a queue: `const job = queue.shift()`, `job = await jobs.take()`. */

@@ -129,9 +129,42 @@ const valid = [
     });
   }
   `,
+  // a walk over nested settings: a string that is not JSON is converted another way and the walk goes on
+  // with the converted value, not with the one that failed
+  `
+  export function expandSettings(value, depth = 0) {
+    if (depth >= 6 || typeof value !== 'string') return value;
+    try {
+      const decoded = JSON.parse(value);
+      return expandSettings(decoded, depth + 1);
+    } catch {
+      const fromIni = readIniLoosely(value);
+      if (fromIni === value) return value;
+      return expandSettings(fromIni, depth + 1);
+    }
+  }
+  `,
 ];
 
 const invalid = [
+  {
+    // a tree loaded node by node: the catch calls itself on the same node again, a retry inside the walk
+    code: `
+  export async function loadCategory(categoryId, attempt = 0) {
+    try {
+      const category = await catalog.get('/categories/' + categoryId);
+      const children = await Promise.all(category.childIds.map((childId) => loadCategory(childId)));
+      return { ...category, children };
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      const pause = 2 ** attempt * 200 + Math.random() * 100;
+      await sleep(pause);
+      return loadCategory(categoryId, attempt + 1);
+    }
+  }
+  `,
+    errors: [retry(11, '2 retries | exponential | true | every-error | unknown')],
+  },
   {
     // the loop variable is the delay, not an item: still a retry, once per delay
     code: `
