@@ -11,6 +11,7 @@ import { ts } from 'ts-morph';
 import {
   BUILT_IN_BREAKERS,
   CLIENT_RETRY_LIBRARIES,
+  DEFAULT_RETRY_CLIENTS,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENT_PACKAGES,
   OPERATION_RETRY_LIBRARIES,
@@ -64,15 +65,25 @@ export const requireCircuitBreaker: ProjectCheck = {
 /** A client's or a wrapper's retry, with the call the rule recorded it on. */
 function toRetryCall(fact: CheckedFact): RetryCall[] {
   if (fact.kind !== 'retry-policy' || !(CLIENT_RETRY_LIBRARIES.has(fact.library) || OPERATION_RETRY_LIBRARIES.has(fact.library))) return [];
+  if (isRetryLeftToCaller(fact)) return [];
   const call = fact.programNode;
   return call && (ts.isCallExpression(call) || ts.isNewExpression(call)) ? [{ fact, call }] : [];
+}
+
+/**
+ * got or ky with neither a limit nor a method the rules could read: the request's options come from its
+ * caller (`ky(url, { ...options })`), who decides whether it retries at all (a POST is never retried).
+ */
+function isRetryLeftToCaller(fact: RetryPolicyFact): boolean {
+  return DEFAULT_RETRY_CLIENTS.has(fact.library) && fact.properties.bound === 'unknown' && fact.properties.methods === 'unknown';
 }
 
 function describeClientRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: RetryPolicyFact, coverage: Coverage): string | undefined {
   const client = call.arguments?.[0];
   const creation = client ? findCreationOf(checker, client) : undefined;
   if (creation && coverage.clients.has(creation.node)) return undefined;
-  const name = client && ts.isIdentifier(client) ? `the client \`${client.text}\`` : 'this client';
+  // got's and ky's retry is recorded on the request or the instance it makes, whose first argument is a URL or options.
+  const name = client && ts.isIdentifier(client) && !DEFAULT_RETRY_CLIENTS.has(fact.library) ? `the client \`${client.text}\`` : 'this client';
   return `${fact.library} retries ${name} with no circuit breaker on its path: when the dependency is down, every caller keeps retrying it and it never gets room to recover; call it through a breaker (opossum \`new CircuitBreaker(fn)\`, cockatiel \`wrap(retry, circuitBreaker(…))\`).`;
 }
 

@@ -75,6 +75,12 @@ export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(fetch.globals);
  */
 export const CLIENT_RETRY_LIBRARIES: ReadonlySet<string> = new Set([axiosRetry.name, retryAxios.name, got.name, ky.name, superagent.name]);
 
+/**
+ * Clients that retry by default, on their own (got and ky: `retry.limit` 2, idempotent methods only): a
+ * request whose options all come from elsewhere (`ky(url, { ...options })`) may carry no retry at all.
+ */
+export const DEFAULT_RETRY_CLIENTS: ReadonlySet<string> = new Set([got.name, ky.name]);
+
 /** A wrapper that retries the function it is given: the dependency is what that function calls. */
 export const OPERATION_RETRY_LIBRARIES: ReadonlySet<string> = new Set([pRetry.name, asyncRetry.name, cockatiel.name, nodeRetry.name]);
 

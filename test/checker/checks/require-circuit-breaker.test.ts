@@ -93,6 +93,20 @@ const files: Record<string, string> = {
     "export const ping = () => pRetry(() => fetch('http://mesh.internal', { signal: AbortSignal.timeout(500) }), { retries: 2, randomize: true });",
     '',
   ].join('\n'),
+  // got's own retry when the caller's options decide it: a request made with whatever options it is handed.
+  'quiet/caller-options.ts': [
+    "import got, { type OptionsOfTextResponseBody } from 'got';",
+    'export const deliver = (url: string, options: OptionsOfTextResponseBody) =>',
+    '  got(url, { ...options, throwHttpErrors: false, timeout: { request: 2000 } });',
+    '',
+  ].join('\n'),
+  // Reported: got's default retry of a GET, the same got call with its method known; the URL is no client.
+  'loud/got.ts': [
+    "import got from 'got';",
+    "const itemsUrl = 'http://catalog.internal/items';",
+    'export const catalog = () => got.get(itemsUrl, { timeout: { request: 2000 } });',
+    '',
+  ].join('\n'),
   // Reported: p-retry around a module-level fetch, with no breaker anywhere near.
   'loud/fetch.ts': [
     "import pRetry from 'p-retry';",
@@ -107,12 +121,12 @@ const project = useScenarioProject('policy-check-breaker-', files);
 describe('require-circuit-breaker', () => {
   it('reports exactly the retries of external dependencies no breaker covers', () => {
     const found = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.severity}`);
-    expect(found).toEqual(['clients/http.ts:4 warning', 'cockatiel/alone.ts:2 warning', 'loud/fetch.ts:3 warning']);
+    expect(found).toEqual(['clients/http.ts:4 warning', 'cockatiel/alone.ts:2 warning', 'loud/fetch.ts:3 warning', 'loud/got.ts:3 warning']);
   });
 
   it('names the client or the external call in its message', () => {
     const messages = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => finding.message.split(' with no circuit breaker')[0]);
-    expect(messages).toEqual(['axios-retry retries the client `search`', 'cockatiel retries an operation that calls `fetch`', 'p-retry retries an operation that calls `fetch`']);
+    expect(messages).toEqual(['axios-retry retries the client `search`', 'cockatiel retries an operation that calls `fetch`', 'p-retry retries an operation that calls `fetch`', 'got retries this client']);
   });
 
   it('links its documentation', () => {
