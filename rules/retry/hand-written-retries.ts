@@ -21,6 +21,7 @@ import { readBackoff } from './hand-written/read-backoff.js';
 import { readInterceptorBound, readLoopBound, readRecursiveBound } from './hand-written/read-bound.js';
 import { readCondition } from './hand-written/read-condition.js';
 import { HttpRequests, readRetriedCall, type RetriedCall } from './hand-written/read-methods.js';
+import { isUpsertRace } from './hand-written/upsert-race.js';
 import type { RetryPolicy } from './model.js';
 
 /** The hand-written retries of the file, found once per file by the retry collector. */
@@ -89,11 +90,13 @@ function describeRetry(context: AnyRuleContext, retry: HandWrittenRetry, sleeps:
     };
   }
   const retried: RetriedCall = readRetriedCall(context, retry.operation, requests);
+  const bound = retry.form === 'loop' ? readLoopBound(context, retry) : readRecursiveBound(context, retry);
+  const condition = readCondition(context, retry, retried.rejectsOnStatus);
   return {
     ...common,
     node: retry.form === 'loop' ? retry.loop : retry.call,
-    bound: retry.form === 'loop' ? readLoopBound(context, retry) : readRecursiveBound(context, retry),
-    condition: readCondition(context, retry, retried.rejectsOnStatus),
+    bound,
+    condition: isUpsertRace(retry.operation, bound, condition) ? { kind: 'conflict' } : condition,
     methods: retried.methods,
     ...(retry.operation ? { operation: retry.operation } : {}),
   };

@@ -94,9 +94,38 @@ const conflictRetries = [
     }
   }
   `,
+  // one more attempt at an upsert: the first writers race on the unique index, and by the second attempt
+  // the document exists, whatever the catch looks at
+  `
+  export async function recordVisit(visits, pageId) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await visits.updateOne({ pageId }, { $inc: { count: 1 } }, { upsert: true });
+        return;
+      } catch (err) {
+        if (attempt > 0) log.warn({ err, pageId }, 'visit not counted');
+      }
+    }
+  }
+  `,
 ];
 
 const contentionRetries = [
+  {
+    // the same upsert tried four times at once on any error is no longer one race lost
+    code: `
+  export async function recordVisit(visits, pageId) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        return await visits.upsert({ where: { pageId }, update: { count: { increment: 1 } }, create: { pageId, count: 1 } });
+      } catch (err) {
+        log.warn({ err, pageId }, 'visit not counted yet');
+      }
+    }
+  }
+  `,
+    errors: [{ messageId: 'noDelay' as const, line: 3 }],
+  },
   {
     // a deadlock is contention: the other transaction may still hold its locks
     code: `
@@ -188,6 +217,7 @@ createRuleTester().run('conflict retries as read', handWrittenRetryReading as ne
     { code: conflictRetries[0]!, errors: [retry(3, '4 retries | none | false | conflict | unknown')] },
     { code: conflictRetries[1]!, errors: [retry(3, '2 retries | none | false | conflict | unknown')] },
     { code: conflictRetries[4]!, errors: [retry(6, '3 retries | none | false | conflict | unknown')] },
+    { code: conflictRetries[6]!, errors: [retry(3, '1 retries | none | false | conflict | unknown')] },
   ],
 });
 
