@@ -9,6 +9,24 @@ const typed = { parserOptions: { projectService: true, tsconfigRootDir: FIXTURE_
 
 createRuleTester().run('no-retry-on-client-error', rule, {
   valid: [
+    // The helper rejects only on a 5xx: a 404 resolves and is never retried.
+    `
+import https from 'node:https';
+import pRetry from 'p-retry';
+
+function download(url: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    https.get(url, { timeout: 5000 }, (res) => {
+      if ((res.statusCode ?? 0) >= 500) {
+        reject(new Error('image host failed with ' + res.statusCode));
+        return;
+      }
+      resolve(res);
+    }).on('error', reject);
+  });
+}
+
+export const fetchImage = (url: string) => pRetry(() => download(url), { retries: 3, randomize: true });`,
     // A node-style callback retrying a file copy: no HTTP answer can reach `if (err)`.
     {
       code: `
@@ -300,6 +318,28 @@ export const billing = got.extend({
 });`,
   ],
   invalid: [
+    {
+      // A promise around https.get that rejects on any status but 200: a missing image (404) is fetched four times.
+      code: `
+import https from 'node:https';
+import pRetry from 'p-retry';
+
+function download(url: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    https.get(url, { timeout: 5000 }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error('image host answered ' + res.statusCode));
+        return;
+      }
+      resolve(res);
+    }).on('error', reject);
+  });
+}
+
+export const fetchImage = (url: string) => pRetry(() => download(url), { retries: 3, randomize: true });`,
+      errors: [{ messageId: 'retriesEveryError', line: 17, column: 44, data: { library: 'p-retry' } }],
+      output: null,
+    },
     {
       code: `
 import axiosRetry from 'axios-retry';

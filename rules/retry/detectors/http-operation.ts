@@ -1,7 +1,7 @@
 /**
  * Whether a retried operation fails on a 4xx answer: it sends a request with axios, got or ky (which reject
  * on 4xx), directly or through an instance made in this file, or it throws when a fetch-style response is
- * not `ok`. A wrapper's retried code that calls the function it was given is judged by the functions this
+ * not `ok`, or throws or rejects its promise on a status a 4xx fails (`if (statusCode !== 200) reject(…)`). A wrapper's retried code that calls the function it was given is judged by the functions this
  * file passes to the wrapper. With type information, requests sent by functions in other modules count too
  * (an imported `postLedgerEntry` that calls `ledger.post`). A request whose own options, or whose client's,
  * set `validateStatus` or `throwHttpErrors` does not count: whether it rejects on 4xx is not visible. A retry that retries every error only retries 4xx answers when
@@ -17,6 +17,8 @@ import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
 import { findRemoteRequests } from '../../http/remote-requests.js';
+import { evaluateTest } from '../hand-written/evaluate-test.js';
+import { createStatusScenario } from '../hand-written/status-scenario.js';
 
 const REQUESTS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'postForm', 'putForm', 'patchForm'];
 const FACTORIES = ['create', 'extend'];
@@ -174,14 +176,44 @@ function changesWhichAnswersReject(context: AnyRuleContext, call: TSESTree.Node)
 }
 
 /** `if (!response.ok) throw …`: a fetch-style response turned into an error on every non-2xx answer. */
+/**
+ * `if (!res.ok) throw …`, and a test of the status that fails on a 4xx: `if (statusCode !== 200) reject(…)`
+ * in a promise made around `https.get`, or `if (res.status < 400) resolve(res); else reject(…)`.
+ */
 function isThrowWhenNotOk(context: AnyRuleContext, node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.IfStatement || !readsOk(node.test)) return false;
-  let throws = false;
-  walkDescendants(context, node.consequent, (current) => {
-    if (current.type === AST_NODE_TYPES.ThrowStatement) throws = true;
-    return !throws;
+  if (node.type !== AST_NODE_TYPES.IfStatement) return false;
+  if (readsOk(node.test)) return fails(context, node.consequent);
+  const onClientError = evaluateTest(context, node.test, createStatusScenario(404, new Set()));
+  const onSuccess = evaluateTest(context, node.test, createStatusScenario(200, new Set()));
+  if (onClientError === true && onSuccess === false) return fails(context, node.consequent);
+  if (onClientError === false && onSuccess === true) return node.alternate !== null && fails(context, node.alternate);
+  return false;
+}
+
+/** The branch throws, or rejects the promise it runs in (`reject(…)`, the executor's second parameter). */
+function fails(context: AnyRuleContext, branch: TSESTree.Node): boolean {
+  let found = false;
+  walkDescendants(context, branch, (current) => {
+    if (current.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.Identifier && isPromiseReject(context, current.callee)) found = true;
+    return !found;
   });
-  return throws;
+  return found;
+}
+
+function isPromiseReject(context: AnyRuleContext, callee: TSESTree.Identifier): boolean {
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee)?.defs[0];
+  if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return false;
+  const executor = definition.node;
+  const rejectParam = executor.params[1];
+  const made = executor.parent;
+  return (
+    rejectParam?.type === AST_NODE_TYPES.Identifier &&
+    rejectParam.name === callee.name &&
+    made?.type === AST_NODE_TYPES.NewExpression &&
+    made.callee.type === AST_NODE_TYPES.Identifier &&
+    made.callee.name === 'Promise'
+  );
 }
 
 function readsOk(test: TSESTree.Node): boolean {
