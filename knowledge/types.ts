@@ -96,6 +96,31 @@ export interface HttpClientSpec extends LibrarySpec {
   readonly errorConfigProperty?: string;
 }
 
+/** A framework's injectable wrapper of an HTTP client, whose instance is configured where its module is imported. */
+export interface HttpServiceSpec extends LibrarySpec {
+  readonly name: string;
+  readonly serviceClass: string;
+  /** The client library whose instance it wraps. */
+  readonly client: HttpClientSpec;
+  /** Methods of the service that send a request with the wrapped client's arguments. */
+  readonly requestMethods: readonly string[];
+  /** The property that is the wrapped client instance itself. */
+  readonly instanceProperty: string;
+  readonly module: {
+    readonly name: string;
+    /** Takes the client's config directly. */
+    readonly register: string;
+    /** Takes a factory option that returns the config, or classes that make it. */
+    readonly registerAsync: string;
+    readonly asyncFactoryOption: string;
+    readonly asyncClassOptions: readonly string[];
+  };
+  /** How to bound a request, by where the service comes from. */
+  readonly advice: Readonly<Record<'injected' | 'parameter' | 'constructed', string>>;
+  /** The instance the module gives when imported without configuration. */
+  readonly defaultInstance: OptionSpec<string>;
+}
+
 /** One HTTP method and its properties as the HTTP specification defines them. */
 export interface HttpMethodSpec {
   readonly safe: boolean;

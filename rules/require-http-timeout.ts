@@ -1,14 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createRule } from './create-rule.js';
+import { nestjsAxios } from '../knowledge/http/nestjs-axios.js';
 import { collectHttpUsage, getTimeoutResolver } from './http/collect.js';
+import { getServiceRequestTimeout } from './http/nest-http-module.js';
 import type { HttpInstance, HttpLibrary, HttpRequest, TimeoutState } from './http/model.js';
 import type { TimeoutResolver, TimeoutSettings } from './http/request-timeout.js';
 import { describeForwardedOptions, describeWrapperLocation, findUnboundedWrapperCalls } from './http/request-wrappers.js';
 import { getInstanceTimeoutSuggestion, getRequestTimeoutSuggestion, type TimeoutSuggestion } from './http/timeout-suggestions.js';
 
 type Options = [{ allowDefaultTimeout?: boolean }];
-type MessageIds = 'missingTimeout' | 'missingClientTimeout' | 'missingWrapperTimeout' | 'addTimeout';
+type MessageIds = 'missingTimeout' | 'missingClientTimeout' | 'missingWrapperTimeout' | 'missingServiceTimeout' | 'addTimeout';
 
 export default createRule<Options, MessageIds>({
   name: 'require-http-timeout',
@@ -25,6 +27,8 @@ export default createRule<Options, MessageIds>({
       missingClientTimeout: '{{library}} client created with {{problem}}: every request it sends can hang on a slow dependency and stall its callers; {{fix}}.',
       missingWrapperTimeout:
         '`{{wrapper}}` (defined at {{location}}) sends its {{library}} request with no timeout of its own, only what its caller passes, and this call passes {{problem}}: a slow or hung dependency will hold this caller and everything upstream waiting on it; pass {{options}} here, or give `{{wrapper}}` a default timeout.',
+      missingServiceTimeout:
+        'NestJS `HttpService` request with {{problem}}: a slow or hung dependency will hold this caller and everything upstream waiting on it; {{fix}}.',
       addTimeout: 'Add `{{code}}` (tune the limit to this dependency\'s latency budget).',
     },
     schema: [
@@ -43,13 +47,10 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowDefaultTimeout: true }],
   create(context, [options]) {
+    const toSuggestions = (suggestion: TimeoutSuggestion | undefined): Array<{ messageId: 'addTimeout'; data: { code: string }; fix: TimeoutSuggestion['fix'] }> =>
+      suggestion ? [{ messageId: 'addTimeout', data: { code: suggestion.code }, fix: suggestion.fix }] : [];
     const report = (messageId: MessageIds, node: TSESTree.Node, library: HttpLibrary, problem: string, suggestion: TimeoutSuggestion | undefined): void => {
-      context.report({
-        node,
-        messageId,
-        data: { library: library.name, problem, fix: library.spec.timeout.advice },
-        suggest: suggestion ? [{ messageId: 'addTimeout', data: { code: suggestion.code }, fix: suggestion.fix }] : [],
-      });
+      context.report({ node, messageId, data: { library: library.name, problem, fix: library.spec.timeout.advice }, suggest: toSuggestions(suggestion) });
     };
     return {
       'Program:exit'() {
@@ -65,6 +66,13 @@ export default createRule<Options, MessageIds>({
           const timeout = resolver.getRequestTimeout(request);
           const problem = getRequestProblem(request, timeout.state, timeout.own);
           if (problem) report('missingTimeout', request.node, request.library, problem, isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options));
+        }
+        for (const request of usage.serviceRequests) {
+          const timeout = getServiceRequestTimeout(context, request, resolver);
+          if (timeout.state.kind !== 'none') continue;
+          const suggestion = isDisabled(timeout.state) ? undefined : getRequestTimeoutSuggestion(context.sourceCode, request, timeout.options);
+          if (timeout.own.kind === 'none') report('missingTimeout', request.node, request.library, timeout.own.reason, suggestion);
+          else context.report({ node: request.node, messageId: 'missingServiceTimeout', data: { problem: timeout.state.reason, fix: nestjsAxios.advice[request.service.kind] }, suggest: toSuggestions(suggestion) });
         }
         for (const call of findUnboundedWrapperCalls(context, usage, settings)) {
           const { wrapper } = call;

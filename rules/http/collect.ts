@@ -4,7 +4,7 @@
  * Each client and request is one inventory fact with its timeout, read under the default settings (a
  * library's own default timeout counts).
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { nestjsAxios } from '../../knowledge/http/nestjs-axios.js';
 
 import { getTypeServices } from '../ast/get-type-services.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
@@ -13,22 +13,23 @@ import { createFileCollector } from '../family/create-collector.js';
 import { getFileIndex } from '../family/file-index.js';
 import { findHttpUsage } from './find-http-usage.js';
 import { HTTP_LIBRARIES } from './http-libraries.js';
+import { getServiceRequestTimeout } from './nest-http-module.js';
 import type { HttpUsage } from './model.js';
 import { describeTimeout, TimeoutResolver, type TimeoutSettings } from './request-timeout.js';
 
 const DEFAULT_SETTINGS: TimeoutSettings = { allowDefaultTimeout: true };
 
-const NO_USAGE: HttpUsage = { requests: [], instances: [], libraryUses: new Map() };
+const NO_USAGE: HttpUsage = { requests: [], serviceRequests: [], instances: [], libraryUses: new Map() };
 
 export const collectHttpUsage = createFileCollector<HttpUsage>((context, index) => {
   // Cheap check first: without types, a file that names no HTTP package in quotes (an import or a require)
   // and no global client uses none.
   if (getTypeServices(context) === undefined && !mayNameHttpLibrary(context.sourceCode.text)) return { found: NO_USAGE };
-  const usage = findHttpUsage(context, index.nodesOfType(AST_NODE_TYPES.CallExpression));
+  const usage = findHttpUsage(context, index);
   return { found: usage, facts: () => describeClients(context, usage) };
 });
 
-const PACKAGE_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spec.packages))];
+const PACKAGE_NAMES = [...new Set([...HTTP_LIBRARIES.flatMap((library) => library.spec.packages), ...nestjsAxios.packages])];
 const GLOBAL_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spec.globals ?? []))];
 /** One scan of the text: a package name between quotes, or a global client's name. */
 const NAMES_HTTP_LIBRARY = new RegExp([`['"\`](?:${PACKAGE_NAMES.map(escapeRegExp).join('|')})['"\`]`, ...GLOBAL_NAMES.map(escapeRegExp)].join('|'));
@@ -53,7 +54,7 @@ export function collectModuleHttpUsage(context: AnyRuleContext): HttpUsage {
   const program = context.sourceCode.ast;
   let usage = moduleUsages.get(program);
   if (!usage) {
-    usage = mayNameHttpLibrary(context.sourceCode.text) ? findHttpUsage(context, getFileIndex(context.sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) : NO_USAGE;
+    usage = mayNameHttpLibrary(context.sourceCode.text) ? findHttpUsage(context, getFileIndex(context.sourceCode)) : NO_USAGE;
     moduleUsages.set(program, usage);
   }
   return usage;
@@ -80,6 +81,10 @@ function describeClients(context: AnyRuleContext, usage: HttpUsage): LocatedFact
     ...usage.requests.map((request) => ({
       node: request.node,
       fact: { kind: 'http-client' as const, library: request.library.name, properties: { timeout: describeTimeout(timeouts.getRequestTimeout(request).state) } },
+    })),
+    ...usage.serviceRequests.map((request) => ({
+      node: request.node,
+      fact: { kind: 'http-client' as const, library: request.library.name, properties: { timeout: describeTimeout(getServiceRequestTimeout(context, request, timeouts).state) } },
     })),
   ];
 }

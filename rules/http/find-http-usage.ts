@@ -3,7 +3,8 @@
  * and globals, the instances they create (`axios.create`, `got.extend`, `ky.create`, `superagent.agent`) and
  * the requests, defaults and interceptors of those instances, wherever the instance is stored (a variable,
  * a class field, `this.client = …` in a constructor). With type information, also requests through clients
- * whose origin is in another module (a parameter or import typed `AxiosInstance`, `Got`, `KyInstance`).
+ * whose origin is in another module (a parameter or import typed `AxiosInstance`, `Got`, `KyInstance`), and
+ * requests through NestJS's HttpService (nest-http-service.ts).
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
@@ -12,9 +13,11 @@ import { findValueReferences } from '../ast/find-value-references.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { CALL, findLibraryReferences } from '../ast/library-references.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
-import { getStaticValueOf } from '../ast/static-value.js';
+import { getMemberName } from '../ast/member-name.js';
 import { createHttpTraceMaps, HTTP_LIBRARIES, type HttpLibrary, type HttpReferenceInfo } from './http-libraries.js';
+import type { FileIndex } from '../family/file-index.js';
 import { mayBeTypedClient } from './may-be-typed-client.js';
+import { findServiceRequests } from './nest-http-service.js';
 import type { ClientOrigin, ClientUse, HttpInstance, HttpRequest, HttpUsage } from './model.js';
 import { findTypedClient } from './typed-clients.js';
 
@@ -24,10 +27,10 @@ const GLOBAL_OBJECTS = ['globalThis', 'global', 'self', 'window'];
 let cachedMaps: ReturnType<typeof createHttpTraceMaps> | undefined;
 
 /**
- * Finds the file's HTTP requests and clients (the HTTP collector caches them per file). `calls` are the
- * file's call expressions, needed with type information to find clients typed as a library's instance.
+ * Finds the file's HTTP requests and clients (the HTTP collector caches them per file), over the file's
+ * node index.
  */
-export function findHttpUsage(context: AnyRuleContext, calls: readonly TSESTree.CallExpression[]): HttpUsage {
+export function findHttpUsage(context: AnyRuleContext, index: FileIndex): HttpUsage {
   cachedMaps ??= createHttpTraceMaps();
   const collector = new UsageCollector(context);
   const references = findLibraryReferences<HttpReferenceInfo>(context, cachedMaps.modules, cachedMaps.globals);
@@ -55,8 +58,10 @@ export function findHttpUsage(context: AnyRuleContext, calls: readonly TSESTree.
       }
     }
   }
-  if (getTypeServices(context)) collector.addTypedRequests(calls);
-  return collector.finish();
+  const serviceRequests = findServiceRequests(context, index);
+  collector.markSeen(serviceRequests.map((request) => request.node));
+  if (getTypeServices(context)) collector.addTypedRequests(index.nodesOfType(AST_NODE_TYPES.CallExpression));
+  return { ...collector.finish(), serviceRequests };
 }
 
 class UsageCollector {
@@ -68,7 +73,12 @@ class UsageCollector {
 
   constructor(private readonly context: AnyRuleContext) {}
 
-  finish(): HttpUsage {
+  /** Calls already classified elsewhere (HttpService requests), which the typed pass must not take for a client's. */
+  markSeen(calls: readonly TSESTree.Node[]): void {
+    for (const call of calls) this.seenCalls.add(call);
+  }
+
+  finish(): Omit<HttpUsage, 'serviceRequests'> {
     const byPosition = (left: { node: TSESTree.Node }, right: { node: TSESTree.Node }): number => left.node.range[0] - right.node.range[0];
     return { requests: this.requests.sort(byPosition), instances: this.instances.sort(byPosition), libraryUses: this.libraryUses };
   }
@@ -233,12 +243,6 @@ function skipWrappersUp(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** A property name read statically: `a.b`, `a['b']`, `a[CONSTANT]`; undefined when computed from a variable. */
-export function getMemberName(context: AnyRuleContext, member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
-  const value = getStaticValueOf(context, member.property)?.value;
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
 
 function isParameterOrImport(context: AnyRuleContext, node: TSESTree.Node): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier) return false;

@@ -56,6 +56,8 @@ export interface HttpInstance {
 
 export interface HttpUsage {
   readonly requests: readonly HttpRequest[];
+  /** Requests through NestJS's HttpService; only the timeout rule judges them so far. */
+  readonly serviceRequests: readonly ServiceRequest[];
   readonly instances: readonly HttpInstance[];
   /** Uses of each library's own default client (`axios.defaults.timeout = …`). */
   readonly libraryUses: ReadonlyMap<HttpLibrary, readonly ClientUse[]>;
@@ -102,4 +104,19 @@ export interface WrapperCall {
   readonly wrapper: RequestWrapper;
   /** `no timeout`, or the value that turns it off (`` `timeoutMs: 0` ``). */
   readonly problem: string;
+}
+
+/** Where a NestJS `HttpService` comes from, which decides the axios instance it wraps. */
+export interface HttpService {
+  /** Injected into a provider class, a parameter of a function, or made here with `new HttpService(…)`. */
+  readonly kind: 'injected' | 'parameter' | 'constructed';
+  /** The member, parameter or `new` expression. */
+  readonly node: TSESTree.Node;
+  /** The class it is injected into. */
+  readonly provider: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+}
+
+/** A request sent through an `HttpService` or its `axiosRef`: an axios request with the service's instance defaults. */
+export interface ServiceRequest extends HttpRequest {
+  readonly service: HttpService;
 }

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findValueReferences } from '../ast/find-value-references.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
-import { getMemberName } from './find-http-usage.js';
+import { getMemberName } from '../ast/member-name.js';
 
 export interface ChainedCall {
   readonly name: string;

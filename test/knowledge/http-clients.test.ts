@@ -2,13 +2,16 @@
  * The HTTP client tables: versions match what is installed, defaults are what the rules rely on, every
  * default names the file it was read from, and request methods are ones HTTP defines.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { axios, axiosDefaultMethod } from '../../knowledge/http/axios.js';
 import { fetch, fetchDefaultMethod, nodeFetch, undiciDispatcherTimeouts, undiciRequest } from '../../knowledge/http/fetch.js';
 import { HTTP_METHODS, NON_IDEMPOTENT_METHODS, isIdempotentMethod, normalizeHttpMethod } from '../../knowledge/http/http-methods.js';
+import { nestjsAxios, nestjsModuleMetadata } from '../../knowledge/http/nestjs-axios.js';
 import { nodeHttp } from '../../knowledge/http/node-http.js';
 import { superagent, superagentRetry } from '../../knowledge/http/superagent.js';
 import type { HttpClientSpec } from '../../knowledge/types.js';
@@ -53,6 +56,26 @@ describe('HTTP client knowledge', () => {
     expect(superagentRetry.methods.default).toBe('all');
     expect(nodeHttp.timeoutMethods).toEqual(['setTimeout']);
     expect([axiosDefaultMethod.default, fetchDefaultMethod.default]).toEqual(['GET', 'GET']);
+  });
+});
+
+describe('NestJS HttpService knowledge', () => {
+  it('was read from the installed @nestjs/axios', () => {
+    // Its exports map hides package.json: read the file next to its resolved entry.
+    const manifest = path.join(path.dirname(require.resolve('@nestjs/axios')), '..', 'package.json');
+    expect(nestjsAxios.versionRead).toBe((JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version);
+    expect(nestjsAxios.defaultInstance.source).toContain(`@nestjs/axios@${nestjsAxios.versionRead}`);
+    expect(nestjsModuleMetadata.source).toContain(`@nestjs/common@${installedVersion('@nestjs/common')}`);
+  });
+
+  it('sends each service method with the arguments of the axios method of the same name', () => {
+    for (const method of nestjsAxios.requestMethods) expect(Object.keys(axios.requestFunctions), method).toContain(method);
+    expect(nestjsAxios.requestMethods).not.toContain('options');
+  });
+
+  it('models a plain HttpModule import as axios\'s default instance, which has no timeout', () => {
+    expect(nestjsAxios.defaultInstance.source).toContain('useValue: Axios');
+    expect(axios.timeout.default).toBeUndefined();
   });
 });
 

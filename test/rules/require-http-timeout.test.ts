@@ -18,6 +18,8 @@ const gotFix = 'set `timeout: { request: ms }` on the call or the `got.extend()`
 const kyFix = 'remove `timeout: false` or set a limit in milliseconds';
 const nodeHttpFix = "pass `signal: AbortSignal.timeout(ms)`, or set `timeout` and destroy the request on 'timeout'";
 const superagentFix = 'chain `.timeout({ response, deadline })`';
+const serviceFix = "set `timeout` in `HttpModule.register()` (or in the config its `registerAsync` factory returns), or in this request's config";
+const constructedServiceFix = "pass `axios.create({ timeout })` to `new HttpService()`, or set `timeout` in this request's config";
 
 /** What a Node configuration declares (globals.node, or a .cjs file): ReferenceTracker then follows `require`. */
 const COMMONJS_GLOBALS = { require: 'readonly', module: 'writable', exports: 'writable' } as const;
@@ -578,6 +580,177 @@ export const rates = () => httpGet('https://fx.internal/rates', { timeoutMs: 1_0
 export const status = () => fetchWithDeadline('https://status.internal/');
 export const record = (records: ReadonlyMap<string, object>) => fetchRecord(records, 'a');
 export const partner = (id: string) => partners.send(\`/partners/\${id}\`, { timeout: 3_000 });
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
+    // NestJS HttpService: the module registers a timeout, or the request sets its own.
+    `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class RatesClient {
+  constructor(private readonly http: HttpService) {}
+
+  async latest() {
+    return (await firstValueFrom(this.http.get('https://fx.internal/latest'))).data;
+  }
+
+  convert(amount: number) {
+    return this.http.axiosRef.post('https://fx.internal/convert', { amount });
+  }
+}
+
+@Module({ imports: [HttpModule.register({ timeout: 5_000, maxRedirects: 2 })], providers: [RatesClient] })
+export class RatesModule {}
+`,
+    `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+
+interface Settings { get(key: string): number }
+
+@Injectable()
+class WebhookSender {
+  constructor(private readonly http: HttpService) {}
+
+  send(url: string, payload: object) {
+    return this.http.post(url, payload);
+  }
+}
+
+@Module({
+  imports: [
+    HttpModule.registerAsync({
+      useFactory: (settings: Settings) => ({ timeout: settings.get('WEBHOOK_TIMEOUT_MS'), maxRedirects: 0 }),
+      inject: ['SETTINGS'],
+    }),
+  ],
+  providers: [WebhookSender],
+})
+export class WebhooksModule {}
+`,
+    `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class GeoClient {
+  constructor(private readonly http: HttpService) {}
+
+  locate(ip: string) {
+    return this.http.get(\`https://geo.internal/\${ip}\`, { timeout: 1_000 });
+  }
+
+  lookup(ip: string, signal: AbortSignal) {
+    return this.http.axiosRef.get(\`https://geo.internal/\${ip}\`, { signal });
+  }
+}
+
+@Module({ imports: [HttpModule], providers: [GeoClient] })
+export class GeoModule {}
+`,
+    // The module is not in this file, or its options come from a class: nothing is assumed.
+    `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class StatusClient {
+  constructor(private readonly http: HttpService) {}
+
+  check() {
+    return this.http.get('https://status.internal/');
+  }
+}
+`,
+    `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+
+class HttpConfig {
+  createHttpOptions() {
+    return { timeout: 4_000 };
+  }
+}
+
+@Injectable()
+export class MapsClient {
+  constructor(private readonly http: HttpService) {}
+
+  route(from: string, to: string) {
+    return this.http.get('https://maps.internal/route', { params: { from, to } });
+  }
+}
+
+@Module({ imports: [HttpModule.registerAsync({ useClass: HttpConfig })], providers: [MapsClient] })
+export class MapsModule {}
+`,
+    // A parameter typed HttpService: which module's instance it is cannot be told here.
+    `
+import { HttpService } from '@nestjs/axios';
+import { firstValueFrom } from 'rxjs';
+
+export async function verifyGithubToken(http: HttpService, token: string) {
+  return firstValueFrom(http.get('https://api.github.com/user', { headers: { Authorization: \`Bearer \${token}\` } }));
+}
+`,
+    // Not HttpService: another member's get, and a local class of the same name.
+    `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class ProfileCache {
+  private readonly entries = new Map<string, object>();
+
+  constructor(private readonly http: HttpService) {}
+
+  cached(id: string) {
+    return this.entries.get(id);
+  }
+}
+
+@Module({ imports: [HttpModule], providers: [ProfileCache] })
+export class ProfilesModule {}
+`,
+    `
+class HttpService {
+  get(path: string) {
+    return path;
+  }
+}
+
+export const read = (service: HttpService) => service.get('/local');
+`,
+    {
+      // Typed: the modules in another file register a timeout (a literal, or a value the factory reads).
+      code: `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class ReportsClient {
+  constructor(private readonly http: HttpService) {}
+
+  monthly() {
+    return this.http.get('/reports/monthly');
+  }
+}
+
+@Injectable()
+export class SettlementClient {
+  constructor(private readonly http: HttpService) {}
+
+  settle(batch: string) {
+    return this.http.axiosRef.post('/settlements', { batch });
+  }
+}
+
+export class LedgerClient {}
+export class AuditClient {}
 `,
       filename: TYPED_FILENAME,
       languageOptions: typed,
@@ -1456,6 +1629,343 @@ export const partner = (id: string) => partners.send(\`/partners/\${id}\`, { met
           line: 6,
           column: 40,
           suggestions: [],
+        },
+      ],
+      output: null,
+      languageOptions: typed,
+    },
+    {
+      // NestJS HttpService from a module that imports HttpModule as is: axios's default instance, no timeout.
+      code: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class RatesClient {
+  constructor(private readonly http: HttpService) {}
+
+  async latest() {
+    return (await firstValueFrom(this.http.get('https://fx.internal/latest'))).data;
+  }
+}
+
+@Module({ imports: [HttpModule], providers: [RatesClient] })
+export class RatesModule {}
+`,
+      errors: [
+        {
+          messageId: 'missingServiceTimeout',
+          data: { problem: 'no timeout: `RatesModule` (line 15) imports `HttpModule` without `register({ timeout })`, so it wraps axios\'s default instance' , fix: serviceFix },
+          line: 11,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addTimeout',
+              output: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable()
+export class RatesClient {
+  constructor(private readonly http: HttpService) {}
+
+  async latest() {
+    return (await firstValueFrom(this.http.get('https://fx.internal/latest', { timeout: 10_000 }))).data;
+  }
+}
+
+@Module({ imports: [HttpModule], providers: [RatesClient] })
+export class RatesModule {}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // register() and registerAsync() without a timeout; axiosRef, a class property, a provider object.
+      code: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class InvoicesClient {
+  @Inject(HttpService)
+  private readonly http!: HttpService;
+
+  create(invoice: object) {
+    return this.http.axiosRef.post('/invoices', invoice, { headers: { 'content-type': 'application/json' } });
+  }
+}
+
+@Injectable()
+export class MailerClient {
+  constructor(private readonly http: HttpService) {}
+
+  send(mail: object) {
+    return this.http.post('/mail', mail);
+  }
+}
+
+const MAILER = { provide: 'MAILER', useClass: MailerClient };
+
+@Module({ imports: [HttpModule.register({ baseURL: 'https://billing.internal' })], providers: [InvoicesClient] })
+export class InvoicesModule {}
+
+@Module({ imports: [HttpModule.registerAsync({ useFactory: () => ({ baseURL: 'https://mail.internal' }) })], providers: [MAILER] })
+export class MailModule {}
+`,
+      errors: [
+        {
+          messageId: 'missingServiceTimeout',
+          data: { problem: 'no timeout: `InvoicesModule` (line 26) calls `HttpModule.register()` without `timeout`' , fix: serviceFix },
+          line: 11,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'addTimeout',
+              output: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class InvoicesClient {
+  @Inject(HttpService)
+  private readonly http!: HttpService;
+
+  create(invoice: object) {
+    return this.http.axiosRef.post('/invoices', invoice, { timeout: 10_000, headers: { 'content-type': 'application/json' } });
+  }
+}
+
+@Injectable()
+export class MailerClient {
+  constructor(private readonly http: HttpService) {}
+
+  send(mail: object) {
+    return this.http.post('/mail', mail);
+  }
+}
+
+const MAILER = { provide: 'MAILER', useClass: MailerClient };
+
+@Module({ imports: [HttpModule.register({ baseURL: 'https://billing.internal' })], providers: [InvoicesClient] })
+export class InvoicesModule {}
+
+@Module({ imports: [HttpModule.registerAsync({ useFactory: () => ({ baseURL: 'https://mail.internal' }) })], providers: [MAILER] })
+export class MailModule {}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingServiceTimeout',
+          data: { problem: 'no timeout: the `useFactory` of `HttpModule.registerAsync()` in `MailModule` (line 29) returns none' , fix: serviceFix },
+          line: 20,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'addTimeout',
+              output: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class InvoicesClient {
+  @Inject(HttpService)
+  private readonly http!: HttpService;
+
+  create(invoice: object) {
+    return this.http.axiosRef.post('/invoices', invoice, { headers: { 'content-type': 'application/json' } });
+  }
+}
+
+@Injectable()
+export class MailerClient {
+  constructor(private readonly http: HttpService) {}
+
+  send(mail: object) {
+    return this.http.post('/mail', mail, { timeout: 10_000 });
+  }
+}
+
+const MAILER = { provide: 'MAILER', useClass: MailerClient };
+
+@Module({ imports: [HttpModule.register({ baseURL: 'https://billing.internal' })], providers: [InvoicesClient] })
+export class InvoicesModule {}
+
+@Module({ imports: [HttpModule.registerAsync({ useFactory: () => ({ baseURL: 'https://mail.internal' }) })], providers: [MAILER] })
+export class MailModule {}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // A request that turns off the module's timeout, and a service made by hand around axios's default instance.
+      code: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class ExportsClient {
+  constructor(private readonly http: HttpService) {}
+
+  download(id: string) {
+    return this.http.get(\`/exports/\${id}\`, { timeout: 0, responseType: 'stream' });
+  }
+}
+
+@Module({ imports: [HttpModule.register({ timeout: 5_000 })], providers: [ExportsClient] })
+export class ExportsModule {}
+
+export function seedIssues() {
+  const http = new HttpService();
+  return http.get('https://api.github.com/repos/acme/app/issues');
+}
+`,
+      errors: [
+        { messageId: 'missingTimeout', data: { library: 'axios', problem: '`timeout: 0`', fix: axiosFix }, line: 10, column: 12, suggestions: [] },
+        {
+          messageId: 'missingServiceTimeout',
+          data: { problem: 'no timeout (`new HttpService()` wraps axios\'s default instance)', fix: constructedServiceFix },
+          line: 19,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addTimeout',
+              output: `
+import { HttpModule, HttpService } from '@nestjs/axios';
+import { Injectable, Module } from '@nestjs/common';
+
+@Injectable()
+export class ExportsClient {
+  constructor(private readonly http: HttpService) {}
+
+  download(id: string) {
+    return this.http.get(\`/exports/\${id}\`, { timeout: 0, responseType: 'stream' });
+  }
+}
+
+@Module({ imports: [HttpModule.register({ timeout: 5_000 })], providers: [ExportsClient] })
+export class ExportsModule {}
+
+export function seedIssues() {
+  const http = new HttpService();
+  return http.get('https://api.github.com/repos/acme/app/issues', { timeout: 10_000 });
+}
+`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      // Typed: the module that lists the provider is in another file (plain HttpModule; a factory with no timeout).
+      code: `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  balance(account: string) {
+    return this.http.get(\`/accounts/\${account}/balance\`);
+  }
+}
+
+@Injectable()
+export class AuditClient {
+  constructor(private readonly http: HttpService) {}
+
+  record(event: object) {
+    return this.http.post('/events', event);
+  }
+}
+
+export class ReportsClient {}
+export class SettlementClient {}
+`,
+      filename: TYPED_FILENAME,
+      errors: [
+        {
+          messageId: 'missingServiceTimeout',
+          data: { problem: 'no timeout: `LedgerModule` (./partner-modules.ts:8) imports `HttpModule` without `register({ timeout })`, so it wraps axios\'s default instance' , fix: serviceFix },
+          line: 10,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'addTimeout',
+              output: `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  balance(account: string) {
+    return this.http.get(\`/accounts/\${account}/balance\`, { timeout: 10_000 });
+  }
+}
+
+@Injectable()
+export class AuditClient {
+  constructor(private readonly http: HttpService) {}
+
+  record(event: object) {
+    return this.http.post('/events', event);
+  }
+}
+
+export class ReportsClient {}
+export class SettlementClient {}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'missingServiceTimeout',
+          data: { problem: 'no timeout: the `useFactory` of `HttpModule.registerAsync()` in `AuditModule` (./partner-modules.ts:14) returns none' , fix: serviceFix },
+          line: 19,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'addTimeout',
+              output: `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+
+@Injectable()
+export class LedgerClient {
+  constructor(private readonly http: HttpService) {}
+
+  balance(account: string) {
+    return this.http.get(\`/accounts/\${account}/balance\`);
+  }
+}
+
+@Injectable()
+export class AuditClient {
+  constructor(private readonly http: HttpService) {}
+
+  record(event: object) {
+    return this.http.post('/events', event, { timeout: 10_000 });
+  }
+}
+
+export class ReportsClient {}
+export class SettlementClient {}
+`,
+            },
+          ],
         },
       ],
       output: null,
