@@ -136,29 +136,34 @@ function readForwarding(context: AnyRuleContext, library: HttpLibrary, node: TSE
   return entries.length > 0 ? { kind: 'forwarded', entries } : OTHER;
 }
 
-/** Later properties win, as at run time: walk back to the first property or spread that decides `key`. */
+/**
+ * Later properties win, as at run time: walk back to the first property or spread that decides `key`. A
+ * spread of the caller's options decides only when the caller sets the key, so the walk goes on past it:
+ * a limit written before it (`{ signal: controller.signal, ...init }`) still bounds the request.
+ */
 function readKeyForwarding(context: AnyRuleContext, library: HttpLibrary, object: TSESTree.ObjectExpression, key: string): KeyForwarding {
+  const spread: ForwardedTimeout[] = [];
+  const decide = (found: KeyForwarding): KeyForwarding => (spread.length === 0 || found.kind === 'own' || found.kind === 'unknown' ? found : { kind: 'forwarded', entries: [...spread, ...(found.kind === 'forwarded' ? found.entries : [])] });
   for (let index = object.properties.length - 1; index >= 0; index -= 1) {
     const property = object.properties[index]!;
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       const argument = unwrapExpression(property.argument);
       const parameter = argument.type === AST_NODE_TYPES.Identifier ? findParameter(context, argument) : undefined;
       if (parameter) {
-        const entries = forwardWhole(context, library, parameter, [key]);
-        if (entries.length > 0) return { kind: 'forwarded', entries };
+        spread.push(...forwardWhole(context, library, parameter, [key]));
         continue;
       }
       const inSpread = findProperty(context, property.argument, key);
       if (inSpread.kind === 'absent') continue;
-      return { kind: inSpread.kind === 'found' ? 'own' : 'unknown' };
+      return decide({ kind: inSpread.kind === 'found' ? 'own' : 'unknown' });
     }
     const name = getKeyName(property);
     if (name === undefined) return { kind: 'unknown' };
     if (name !== key) continue;
     const entry = readForwardedValue(context, library, property.value, key);
-    return entry ? { kind: 'forwarded', entries: [entry] } : { kind: 'own' };
+    return decide(entry ? { kind: 'forwarded', entries: [entry] } : { kind: 'own' });
   }
-  return { kind: 'absent' };
+  return decide({ kind: 'absent' });
 }
 
 /** `timeout: timeoutMs`, `signal: init.signal`, `signal: options?.signal`: a value the caller gives, with no fallback. */

@@ -532,6 +532,20 @@ export function get(url: string, options: https.RequestOptions = {}) {
 
 export const ping = () => get('https://status.internal/ping');
 `,
+    // A signal of the wrapper's own, written before the caller's options are spread in.
+    `
+export async function getJson(url: string, init: RequestInit = {}) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5_000);
+  try {
+    return await (await fetch(url, { signal: controller.signal, ...init })).json();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const health = () => getJson('https://health.internal/ready');
+`,
     // Named like a request wrapper, sends no request.
     `
 const cache = new Map<string, string>();
