@@ -78,18 +78,30 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   rule: RuleDefinition<Options, MessageIds>,
 ): ESLintUtils.RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
   const { optionsFromPolicy, ...definition } = rule;
+  // The options a policy and a configured option list resolve to: the same for every file they apply to.
+  const resolved = new WeakMap<Policy, WeakMap<object, readonly unknown[]>>();
+  const resolveOptions = (policy: Policy, configured: readonly unknown[], resolve: () => readonly unknown[]): readonly unknown[] => {
+    let byConfigured = resolved.get(policy);
+    if (!byConfigured) resolved.set(policy, (byConfigured = new WeakMap()));
+    let options = byConfigured.get(configured);
+    if (!options) byConfigured.set(configured, (options = resolve()));
+    return options;
+  };
   return createDocumentedRule<Options, MessageIds>({
     ...definition,
     create(context) {
       // Test code is out of scope (the policy's `tests` patterns): the rule does not run on it at all.
-      if (isTestCode(context)) return {};
-      const policy = getPolicy(context);
-      const options = resolveRuleOptions({
-        defaults: rule.meta.defaultOptions ?? [],
-        configured: context.options,
-        policyEntry: getPolicyRuleOptions(policy, rule.name),
-        sections: optionsFromPolicy?.(policy),
-      }) as unknown as Options;
+      const scope = getFileScope(context);
+      if (scope.isTest) return {};
+      const policy = scope.policy;
+      const options = resolveOptions(policy, context.options, () =>
+        resolveRuleOptions({
+          defaults: rule.meta.defaultOptions ?? [],
+          configured: context.options,
+          policyEntry: getPolicyRuleOptions(policy, rule.name),
+          sections: optionsFromPolicy?.(policy),
+        }),
+      ) as unknown as Options;
       return rule.create(withSuppressions(context, rule.name), options);
     },
   });
@@ -123,11 +135,7 @@ function getSettings(context: Readonly<TSESLint.RuleContext<string, readonly unk
  * policy module's cache), or the nearest policy file.
  */
 export function getPolicy(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Policy {
-  const given = getSettings(context).policy;
-  if (given) return readPolicy(given, `settings["${PLUGIN_NAME}"].policy`);
-  const filename = context.filename;
-  if (!path.isAbsolute(filename)) return DEFAULT_POLICY;
-  return findPolicy(path.dirname(filename)).policy;
+  return getFileScope(context).policy;
 }
 
 /**
@@ -136,12 +144,29 @@ export function getPolicy(context: Readonly<TSESLint.RuleContext<string, readonl
  * hands the policy over).
  */
 export function isTestCode(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  const filename = context.filename;
+  return getFileScope(context).isTest;
+}
+
+interface FileScope {
+  readonly filename: string;
+  readonly cwd: string;
+  readonly policy: Policy;
+  readonly isTest: boolean;
+}
+
+/** The last file's scope: ESLint sets up every rule of a file in a row, and each asks the same questions. */
+let lastScope: FileScope | undefined;
+
+function getFileScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileScope {
+  const { filename, cwd } = context;
   const given = getSettings(context).policy;
   const loaded = given || !path.isAbsolute(filename) ? undefined : findPolicy(path.dirname(filename));
-  const tests = (loaded?.policy ?? getPolicy(context)).tests;
-  if (tests === false) return false;
-  return isTestFile(tests, getScopePath(filename, loaded?.file ? path.dirname(loaded.file) : context.cwd));
+  const policy = given ? readPolicy(given, `settings["${PLUGIN_NAME}"].policy`) : (loaded?.policy ?? DEFAULT_POLICY);
+  if (lastScope?.filename === filename && lastScope.cwd === cwd && lastScope.policy === policy) return lastScope;
+  const tests = policy.tests;
+  const isTest = tests !== false && isTestFile(tests, getScopePath(filename, loaded?.file ? path.dirname(loaded.file) : cwd));
+  lastScope = { filename, cwd, policy, isTest };
+  return lastScope;
 }
 
 /** The path patterns are matched on: from `base` when the file is inside it, else from the file system root. */

@@ -11,29 +11,29 @@ const byDirectory = new Map<string, ReadonlySet<string> | null>();
 
 export function readServiceDependencies(context: AnyContext): ReadonlySet<string> | undefined {
   if (!path.isAbsolute(context.filename)) return undefined;
-  const start = path.dirname(context.filename);
-  const cached = byDirectory.get(start);
+  return findDependencies(path.dirname(context.filename));
+}
+
+/** The dependencies of the nearest package.json at or above `directory`; every folder on the way is remembered. */
+function findDependencies(directory: string): ReadonlySet<string> | undefined {
+  const cached = byDirectory.get(directory);
   if (cached !== undefined) return cached ?? undefined;
-  const found = findDependencies(start);
-  byDirectory.set(start, found ?? null);
+  const parent = path.dirname(directory);
+  const found = readManifest(directory) ?? (parent === directory ? undefined : findDependencies(parent));
+  byDirectory.set(directory, found ?? null);
   return found;
 }
 
-function findDependencies(start: string): ReadonlySet<string> | undefined {
-  for (let directory = start; ; directory = path.dirname(directory)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(path.join(directory, 'package.json'), 'utf8');
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined) {
-      try {
-        return new Set(Object.keys((JSON.parse(text) as { dependencies?: Record<string, string> }).dependencies ?? {}));
-      } catch {
-        return new Set();
-      }
-    }
-    if (path.dirname(directory) === directory) return undefined;
+function readManifest(directory: string): ReadonlySet<string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(directory, 'package.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return new Set(Object.keys((JSON.parse(text) as { dependencies?: Record<string, string> }).dependencies ?? {}));
+  } catch {
+    return new Set();
   }
 }
