@@ -93,6 +93,18 @@ export const handWrittenAccessLog = {
   statusProperties: ['statusCode', 'status'],
   methodProperties: ['method'],
   timers: [['Date', 'now'], ['performance', 'now'], ['process', 'hrtime']],
+  /**
+   * Durations a framework measures itself, read from its reply: fastify's `reply.elapsedTime` (4.x and 5.x;
+   * `reply.getResponseTime()` before it, deprecated in 4.x). Source: fastify@4.29.1 lib/reply.js
+   * (`Object.defineProperties(Reply.prototype, { … elapsedTime: { get () { … } } })`).
+   */
+  durationProperties: ['elapsedTime', 'getResponseTime'],
   /** Response events after which the status and duration are known. */
   finishEvents: ['finish', 'close'],
+  /**
+   * Hooks a framework runs once the response is sent, registered as `app.addHook(name, fn)`: fastify's
+   * `onResponse`. Source: fastify@4.29.1 docs/Reference/Hooks.md ("onResponse … executed when a response
+   * has been sent, so you will not be able to send more data to the client").
+   */
+  responseHooks: { method: 'addHook', names: ['onResponse'] },
 } as const;

@@ -2,7 +2,8 @@
  * Access logs in the linted file: pino-http, morgan, express-winston, koa-logger and nestjs-pino
  * middleware made here; fastify made with its request log on (`logger: true`, a logger's options or
  * instance, unless `disableRequestLogging: true`); and a hand-written middleware or interceptor that reads
- * the method, the response status and a clock.
+ * the method, the response status and a clock, including one written in a framework's after-response hook
+ * (fastify `addHook('onResponse', fn)`).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
@@ -28,6 +29,7 @@ const ACCESS_LOG_TRACE_MAP: TraceMap<AccessLogSpec> = createAccessLogTraceMap();
 const APP_OPTION_LOGS: readonly AccessLogSpec[] = ACCESS_LOGS.filter((spec) => spec.kind === 'app-option');
 const STATUS: ReadonlySet<string> = new Set(handWrittenAccessLog.statusProperties);
 const METHOD: ReadonlySet<string> = new Set(handWrittenAccessLog.methodProperties);
+const DURATION: ReadonlySet<string> = new Set(handWrittenAccessLog.durationProperties);
 
 export function findAccessLogs(context: AnyRuleContext, index: FileIndex, servers: readonly HttpServer[], handlers: readonly HandlerScope[]): AccessLog[] {
   const found: AccessLog[] = [];
@@ -49,10 +51,12 @@ export function findAccessLogs(context: AnyRuleContext, index: FileIndex, server
       found.push({ library: 'hand-written', node: handler.function, logsDuration: true });
     }
   }
-  // `res.on('finish', () => log(req.method, res.statusCode))` in a middleware however it is registered.
+  // `res.on('finish', () => log(req.method, res.statusCode))` in a middleware however it is registered, and
+  // `fastify.addHook('onResponse', (request, reply) => log(request.method, reply.statusCode))`.
   for (const call of index.nodesOfType(AST_NODE_TYPES.CallExpression)) {
-    const listener = getFinishListener(call);
-    const middleware = listener && findEnclosingFunction(call);
+    const hook = getResponseHook(call);
+    const listener = hook ?? getFinishListener(call);
+    const middleware = hook ?? (listener && findEnclosingFunction(call));
     if (!middleware || logged.has(middleware)) continue;
     const reads = readResponseLine(context, middleware.body);
     if (reads.status && reads.method) {
@@ -71,6 +75,15 @@ function getFinishListener(call: TSESTree.CallExpression): TSESTree.Node | undef
   const event = call.arguments[0];
   if ((method !== 'on' && method !== 'once') || event?.type !== AST_NODE_TYPES.Literal || !(handWrittenAccessLog.finishEvents as readonly unknown[]).includes(event.value)) return undefined;
   return call.arguments[1];
+}
+
+/** `app.addHook('onResponse', fn)`: the hook, when it is written inline. */
+function getResponseHook(call: TSESTree.CallExpression): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(callee) !== handWrittenAccessLog.responseHooks.method) return undefined;
+  const [event, hook] = call.arguments;
+  if (event?.type !== AST_NODE_TYPES.Literal || !(handWrittenAccessLog.responseHooks.names as readonly unknown[]).includes(event.value)) return undefined;
+  return hook?.type === AST_NODE_TYPES.ArrowFunctionExpression || hook?.type === AST_NODE_TYPES.FunctionExpression ? hook : undefined;
 }
 
 function findEnclosingFunction(node: TSESTree.Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
@@ -110,6 +123,7 @@ function readResponseLine(context: AnyRuleContext, body: TSESTree.Node): { statu
       const name = getStaticMemberName(node);
       if (name !== undefined && STATUS.has(name)) status = true;
       if (name !== undefined && METHOD.has(name)) method = true;
+      if (name !== undefined && DURATION.has(name)) clock = true;
       if (node.object.type === AST_NODE_TYPES.Identifier && name !== undefined && handWrittenAccessLog.timers.some(([object, property]) => node.object.type === AST_NODE_TYPES.Identifier && node.object.name === object && property === name)) clock = true;
     }
     if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && !node.computed && node.key.type === AST_NODE_TYPES.Identifier) {

@@ -34,6 +34,34 @@ const files: Record<string, string> = {
   // fastify with its request log on, and fastify with it turned off again.
   'services/gateway/src/server.ts': ["import Fastify from 'fastify';", 'export const server = Fastify({ logger: { level: \'info\' } });', ''].join('\n'),
   'services/edge/src/server.ts': ["import Fastify from 'fastify';", 'export const server = Fastify({ logger: true, disableRequestLogging: true });', ''].join('\n'),
+  // fastify with its own request log off, and a plugin in another module whose after-response hook logs the
+  // method, the URL, the status and fastify's measured duration (at debug level): an access log.
+  'services/ingest/src/app.ts': [
+    "import Fastify from 'fastify';",
+    "import requestLogging from './request-logging.js';",
+    "export const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, disableRequestLogging: true });",
+    'app.register(requestLogging);',
+    '',
+  ].join('\n'),
+  'services/ingest/src/request-logging.ts': [
+    "import type { FastifyInstance } from 'fastify';",
+    'export default async function requestLogging(app: FastifyInstance) {',
+    "  app.addHook('onResponse', async (request, reply) => {",
+    "    request.log.debug({ event: 'request-done', method: request.method, url: request.url, status: reply.statusCode, seconds: reply.elapsedTime / 1000 });",
+    '  });',
+    '}',
+    '',
+  ].join('\n'),
+  // fastify whose after-response hook only counts statuses: no line per request, still reported.
+  'services/beacon/src/server.ts': [
+    "import Fastify from 'fastify';",
+    'const counts = new Map<number, number>();',
+    'export const server = Fastify({ logger: false });',
+    "server.addHook('onResponse', async (_request, reply) => {",
+    '  counts.set(reply.statusCode, (counts.get(reply.statusCode) ?? 0) + 1);',
+    '});',
+    '',
+  ].join('\n'),
   // NestJS with nestjs-pino's LoggerModule in the app module.
   'services/catalog/src/main.ts': [
     "import { NestFactory } from '@nestjs/core';",
@@ -98,6 +126,7 @@ describe('require-access-log', () => {
   it('reports each HTTP service with no access log once, at the app it makes', () => {
     const found = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.service} ${finding.severity}`);
     expect(found).toEqual([
+      'services/beacon/src/server.ts:3:23 beacon warning',
       'services/billing/src/main.ts:4:13 billing warning',
       'services/edge/src/server.ts:2:23 edge warning',
       'services/search/src/main.ts:3:19 search warning',
@@ -105,7 +134,7 @@ describe('require-access-log', () => {
   });
 
   it('names the framework and the service, and what to add', () => {
-    const message = project.result().findings.find((finding) => finding.ruleId === ID)?.message ?? '';
+    const message = project.result().findings.find((finding) => finding.ruleId === ID && finding.service === 'billing')?.message ?? '';
     expect(message).toMatch(/^The express app of service `billing` writes no access log anywhere in the service/);
     expect(message).toContain('pino-http');
   });
@@ -119,6 +148,7 @@ describe('require-access-log', () => {
         'access-log nestjs-pino catalog',
         'access-log hand-written carts',
         'access-log hand-written flags',
+        'access-log hand-written ingest',
         'http-server express billing',
         'http-server koa carts',
         'http-server nestjs search',
