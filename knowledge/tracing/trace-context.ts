@@ -73,3 +73,17 @@ export function isExternalHost(host: string): boolean {
   if (!name.includes('.') || internalHosts.names.includes(name as never) || internalHosts.privateAddress.test(name)) return false;
   return !internalHosts.suffixes.some((suffix) => name.endsWith(suffix));
 }
+
+/**
+ * Code that runs only outside production: `if (process.env.NODE_ENV === 'development') { app.get(…) }`
+ * registers a route for local work (a proxy to a storage emulator, a fixture server) that production never
+ * serves, so no trace arrives there to be carried on. `NODE_ENV` is the convention express and most Node
+ * tooling read (expressjs.com "Production best practices: performance and reliability", "Set NODE_ENV to
+ * production").
+ */
+export const developmentOnlyCode = {
+  environmentVariable: 'NODE_ENV',
+  /** Values that name a non-production environment. */
+  developmentValues: ['development', 'dev', 'local', 'test'],
+  productionValue: 'production',
+} as const;

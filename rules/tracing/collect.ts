@@ -13,7 +13,9 @@ import { getPolicy, type InventoryFact } from '../create-rule.js';
 import { createCollector, type AnyRuleContext, type Detected } from '../family/create-collector.js';
 import type { FileIndex } from '../family/file-index.js';
 import { findAccessLogs } from './detectors/access-logs.js';
+import { findCalledHelpers } from './detectors/called-helpers.js';
 import { findConsumerHandlers } from './detectors/consumer-handlers.js';
+import { isDevelopmentOnly } from './detectors/development-only.js';
 import { describeClient, describeInstance, describeRequestHeaders, findHttp, getOutboundLibrary, getRequestHost } from './detectors/http-calls.js';
 import { describeMintUse, findMintCalls, REQUEST_ID_GENERATORS } from './detectors/minted-ids.js';
 import { findInjections } from './detectors/injections.js';
@@ -47,6 +49,10 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   const setups = findTracingSetups(context, index);
   const { handlers: requestHandlers, servers } = findRequestHandlers(context, index);
   const handlers = [...requestHandlers, ...(mayHandle ? findConsumerHandlers(context, index) : [])];
+  // What a handler's helper sends, the handler sends: checked where no handler encloses the call itself.
+  const helpers = mayHandle ? findCalledHelpers(context, index, handlers) : [];
+  // Code that runs only outside production (`if (process.env.NODE_ENV === 'development')`) handles no traced traffic.
+  const findScope = (node: TSESTree.Node): HandlerScope | undefined => (isDevelopmentOnly(node) ? undefined : (findHandler(handlers, node) ?? findHandler(helpers, node)));
   for (const setup of setups) facts.push({ node: setup.node, fact: describeSetup(setup) });
   for (const server of servers) facts.push({ node: server.node, fact: { kind: 'http-server', library: server.framework, properties: {} } });
   for (const log of findAccessLogs(context, index, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
@@ -77,7 +83,7 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
       facts.push({ node: instance.node, fact: { kind: 'outbound-client', library: getOutboundLibrary(instance), properties: { propagates: verdict.kind === 'unknown' ? null : verdict.kind === 'client', via: verdict.kind === 'client' ? verdict.how : null, handler: null, host: null } } });
     }
     for (const request of usage.requests) {
-      const handler = findHandler(handlers, request.node);
+      const handler = findScope(request.node);
       if (!handler) continue;
       const reader = readerFor(handler);
       const own = (): HeadersVerdict => describeRequestHeaders(context, request, reader);
@@ -87,7 +93,7 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   }
   if (mayHandle) {
     for (const producer of findProducerCalls(context, index)) {
-      const handler = findHandler(handlers, producer.node);
+      const handler = findScope(producer.node);
       if (handler) models.push(judge(producer.library, producer.node, handler, () => producer.headers(readerFor(handler)), () => ({ kind: 'none' })));
     }
     for (const mint of findMintCalls(context)) {

@@ -370,6 +370,95 @@ new Worker('emails', async (job) => {
 `,
       options: [{ checkMessageHandlers: false }],
     },
+    // A module function called from a handler that is handed the incoming headers and sends them on.
+    `
+import express from 'express';
+
+const app = express();
+
+async function loadProfile(userId: string, incoming: Record<string, string | string[] | undefined>) {
+  const response = await fetch('http://profiles:8080/users/' + userId, { headers: { traceparent: String(incoming.traceparent ?? '') }, signal: AbortSignal.timeout(1_000) });
+  return response.json();
+}
+
+app.get('/me', async (req, res) => {
+  res.json(await loadProfile(String(req.query.id), req.headers));
+});
+`,
+    // A module function that injects the active context itself, called from a handler.
+    `
+import express from 'express';
+import axios from 'axios';
+import { context, propagation } from '@opentelemetry/api';
+
+const app = express();
+
+const reserveSeat = async (showId: string) => {
+  const headers: Record<string, string> = {};
+  propagation.inject(context.active(), headers);
+  return axios.post('http://seating:8080/reservations', { showId }, { headers, timeout: 2_000 });
+};
+
+app.post('/bookings', async (req, res) => {
+  await reserveSeat(req.body.showId);
+  res.sendStatus(201);
+});
+`,
+    // A module function called only at start-up, outside any handler: no incoming context to forward.
+    `
+import express from 'express';
+import axios from 'axios';
+
+const app = express();
+let rates: unknown;
+
+async function warmRates() {
+  rates = (await axios.get('http://rates:8080/all', { timeout: 2_000 })).data;
+}
+
+app.get('/rates', (_req, res) => {
+  res.json(rates);
+});
+
+await warmRates();
+app.listen(8080);
+`,
+    // A module function called from a handler that calls a literal third-party host: the trace ends there.
+    `
+import express from 'express';
+import axios from 'axios';
+
+const app = express();
+
+function verifyCaptcha(token: string) {
+  return axios.post('https://www.google.com/recaptcha/api/siteverify', { token }, { timeout: 3_000 });
+}
+
+app.post('/signup', async (req, res) => {
+  await verifyCaptcha(req.body.captcha);
+  res.sendStatus(204);
+});
+`,
+    // Routes registered only outside production (a proxy to a local storage emulator) handle no traced traffic.
+    `
+import express from 'express';
+
+const app = express();
+
+if (process.env.NODE_ENV === 'development' && process.env.BLOB_EMULATOR_URL) {
+  app.get('/dev/blobs/:name', async (req, res) => {
+    const blob = await fetch(\`\${process.env.BLOB_EMULATOR_URL}/blobs/\${req.params.name}\`);
+    res.status(blob.status).send(Buffer.from(await blob.arrayBuffer()));
+  });
+}
+
+if (process.env['NODE_ENV'] !== 'production') {
+  app.post('/dev/reset', async (_req, res) => {
+    await fetch('http://fixtures:8080/reset', { method: 'POST' });
+    res.sendStatus(204);
+  });
+}
+`,
   ],
   invalid: [
     // express: axios with no headers at all.
@@ -701,6 +790,68 @@ export const worker = new Worker('invoices', async (job) => {
 });
 `,
       errors: [missing(6, 9, 'axios', 'bullmq Worker processor', 'message headers')],
+    },
+    // A module function wrapping the call in a promise, called from a route handler (plain JavaScript, CommonJS).
+    {
+      code: `
+const express = require('express');
+const axios = require('axios');
+
+const pricingHost = process.env.PRICING_HOST || 'pricing';
+const app = express();
+
+function fetchPrice(sku) {
+  return new Promise((resolve, reject) => {
+    axios.get('http://' + pricingHost + ':8080/price/' + sku, { timeout: 2000 }).then((r) => resolve(r.data), reject);
+  });
+}
+
+app.get('/basket/:id/add/:sku', async (req, res) => {
+  const price = await fetchPrice(req.params.sku);
+  res.json({ sku: req.params.sku, price });
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+      errors: [missing(10, 5, 'axios', 'function `fetchPrice` (called from an express route handler)')],
+    },
+    // An arrow function a kafkajs handler calls that produces the next event with no headers.
+    {
+      code: `
+import { Kafka } from 'kafkajs';
+
+const kafka = new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] });
+const consumer = kafka.consumer({ groupId: 'billing' });
+const producer = kafka.producer();
+
+export const announceInvoice = async (orderId: string) => {
+  await producer.send({ topic: 'invoice-issued', messages: [{ key: orderId, value: orderId }] });
+};
+
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    await announceInvoice(String(message.key));
+  },
+});
+`,
+      errors: [missing(9, 9, 'kafkajs', 'function `announceInvoice` (called from a kafkajs eachMessage handler)', 'message headers')],
+    },
+    // A route registered only in production is checked like any other.
+    {
+      code: `
+import express from 'express';
+
+const app = express();
+
+if (process.env.NODE_ENV === 'production') {
+  app.get('/inventory/:sku', async (req, res) => {
+    const stock = await fetch('http://inventory:8080/stock/' + req.params.sku, { signal: AbortSignal.timeout(1_000) });
+    res.json(await stock.json());
+  });
+} else {
+  app.get('/inventory/:sku', (_req, res) => { res.json({ stock: 1 }); });
+}
+`,
+      errors: [missing(8, 25, 'fetch', 'express route handler')],
     },
   ],
 });
