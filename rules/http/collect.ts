@@ -31,6 +31,9 @@ export const collectHttpUsage = createFileCollector<HttpUsage>((context, index) 
 
 const PACKAGE_NAMES = [...new Set([...HTTP_LIBRARIES.flatMap((library) => library.spec.packages), ...nestjsAxios.packages])];
 const GLOBAL_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spec.globals ?? []))];
+/** The HTTP packages and global clients, for cheap checks of other modules' text. */
+export const HTTP_PACKAGE_NAMES: ReadonlySet<string> = new Set(PACKAGE_NAMES);
+export const HTTP_GLOBAL_NAMES: readonly string[] = GLOBAL_NAMES;
 /** One scan of the text: a package name between quotes, or a global client's name. */
 const NAMES_HTTP_LIBRARY = new RegExp([`['"\`](?:${PACKAGE_NAMES.map(escapeRegExp).join('|')})['"\`]`, ...GLOBAL_NAMES.map(escapeRegExp)].join('|'));
 

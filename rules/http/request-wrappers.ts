@@ -18,12 +18,12 @@ import { toDeclarationNode } from '../ast/find-declaration-node.js';
 import { findFunction, getDeclaredFunction } from '../ast/find-function.js';
 import { findConstInitializer, findProperty } from '../ast/find-property.js';
 import { getTypeServices } from '../ast/get-type-services.js';
-import type { FunctionNode } from '../ast/resolve-function.js';
+import { resolveFunction, type FunctionNode } from '../ast/resolve-function.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import { getStaticValueOf } from '../ast/static-value.js';
 import { unwrapExpression } from '../ast/unwrap-expression.js';
 import { getFileIndex } from '../family/file-index.js';
-import { collectModuleHttpUsage, getTimeoutResolver, mayNameHttpLibrary } from './collect.js';
+import { collectModuleHttpUsage, getTimeoutResolver, HTTP_GLOBAL_NAMES, HTTP_PACKAGE_NAMES, mayNameHttpLibrary } from './collect.js';
 import type { HttpLibrary } from './http-libraries.js';
 import type { ForwardedTimeout, HttpUsage, RequestWrapper, TimeoutState, WrapperCall } from './model.js';
 import { getRequestOptions } from './request-options.js';
@@ -272,9 +272,9 @@ function findCalledWrapper(context: AnyRuleContext, callee: TSESTree.Node, local
   if (expression.type !== AST_NODE_TYPES.Identifier && !isMember) return undefined;
   const isOwnMember = isMember && expression.object.type === AST_NODE_TYPES.ThisExpression;
   if (local.size > 0 && (!isMember || isOwnMember)) {
-    const fn = findFunction(context, expression);
-    if (fn?.context === context) return local.get(fn.node);
-    if (!typed(context)) return undefined;
+    const fn = isOwnMember ? findFunction(context, expression)?.node : resolveFunction(context, expression);
+    const wrapper = fn && local.get(fn);
+    if (wrapper || !typed(context)) return wrapper;
   }
   return findWrapperInModule(context, expression, settings);
 }
@@ -289,12 +289,52 @@ function findWrapperInModule(context: AnyRuleContext, callee: TSESTree.Node, set
   const sourceFile = declaration?.getSourceFile();
   // Cheap checks before another module is parsed: a project file (not a .d.ts, not a package) that names a client.
   if (!declaration || !sourceFile || sourceFile.fileName === context.filename || sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return undefined;
-  if (!mayNameHttpLibrary(sourceFile.text)) return undefined;
+  if (!mayNameHttpLibrary(sourceFile.text) || !mayCallClient(declaration)) return undefined;
   const declared = toDeclarationNode(context, declaration);
   const fn = declared && getDeclaredFunction(declared.node);
   if (!declared || !fn) return undefined;
   const usage = collectModuleHttpUsage(declared.context);
   return findRequestWrappers(declared.context, usage, settings).get(fn);
+}
+
+const clientNames = new WeakMap<ts.SourceFile, RegExp | null>();
+
+/**
+ * Whether a declaration's text calls a client by a name its module binds to one (an import or `require` of
+ * an HTTP package, or a global client): a wrapper must, and most imported functions do not, so their
+ * modules are not parsed for nothing.
+ */
+function mayCallClient(declaration: ts.Node): boolean {
+  const sourceFile = declaration.getSourceFile();
+  let names = clientNames.get(sourceFile);
+  if (names === undefined) clientNames.set(sourceFile, (names = findClientNames(sourceFile)));
+  return names !== null && names.test(declaration.getText(sourceFile));
+}
+
+function findClientNames(sourceFile: ts.SourceFile): RegExp | null {
+  const names = new Set<string>(HTTP_GLOBAL_NAMES);
+  const isClientModule = (specifier: ts.Node | undefined): boolean => specifier !== undefined && ts.isStringLiteralLike(specifier) && HTTP_PACKAGE_NAMES.has(specifier.text);
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && isClientModule(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      if (clause?.name) names.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+    } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && isClientModule(statement.moduleReference.expression)) {
+      names.add(statement.name.text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const initializer = declaration.initializer;
+        const required = initializer && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' ? initializer.arguments[0] : undefined;
+        if (!isClientModule(required)) continue;
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+        else if (ts.isObjectBindingPattern(declaration.name)) for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) names.add(element.name.text);
+      }
+    }
+  }
+  // Called, or a member of it called: `fetch(`, `nodeFetch<T>(`, `axios.get(`.
+  return names.size === 0 ? null : new RegExp(`\\b(?:${[...names].join('|')})\\s*(?:\\(|<|\\.\\s*\\w+\\s*\\()`);
 }
 
 function typed(context: AnyRuleContext): boolean {
