@@ -2,7 +2,8 @@
  * What sets up tracing for a whole process, and over which outbound libraries the setup then carries the
  * trace context by itself. OpenTelemetry: `new NodeSDK({ instrumentations }).start()`,
  * `registerInstrumentations({ instrumentations })`, `getNodeAutoInstrumentations()`, the zero-code
- * `@opentelemetry/auto-instrumentations-node/register` import; Datadog's `dd-trace` `init()`.
+ * `@opentelemetry/auto-instrumentations-node/register` import; Datadog's `dd-trace` `init()`; Instana's
+ * `require('@instana/collector')()`.
  *
  * The SDK packages require Node 22.15 or later in their current versions, so they are not installed here:
  * their behaviour was read from the opentelemetry-js and opentelemetry-js-contrib sources named below.
@@ -62,7 +63,23 @@ export const ddTrace = {
   source: 'DataDog/dd-trace-js docs/API.md ("tracer.init() … all integrations are enabled by default")',
 } as const satisfies TracingSetupSpec;
 
-export const TRACING_SETUPS: readonly TracingSetupSpec[] = [nodeSdk, registerInstrumentations, autoInstrumentationsRegister, ddTrace];
+/**
+ * Instana: the collector is started by calling the package itself, first thing in the process
+ * (`require('@instana/collector')()`); it then traces and carries the context on over http/https clients
+ * (so axios, got, superagent, node-fetch), Node's fetch (collector 2.15.0 and later), kafkajs and amqplib.
+ */
+export const instanaCollector = {
+  name: 'Instana collector',
+  packages: ['@instana/collector'],
+  versionRead: '4.x',
+  repository: 'https://github.com/instana/nodejs',
+  kind: 'call',
+  exportName: 'default',
+  instruments: ['node:http', 'axios', 'got', 'superagent', 'node-fetch', 'fetch', 'ky', 'kafkajs', 'amqplib'],
+  source: 'IBM Instana docs "Supported Node.js libraries and frameworks" (http, https: httpClient from 1.10.0; fetch: nativefetch from 2.15.0; superagent; kafkajs; amqplib) and "Monitoring Node.js" (`require(\'@instana/collector\')();` as the first statement)',
+} as const satisfies TracingSetupSpec;
+
+export const TRACING_SETUPS: readonly TracingSetupSpec[] = [nodeSdk, registerInstrumentations, autoInstrumentationsRegister, ddTrace, instanaCollector];
 
 /**
  * Instrumentations and the outbound libraries they inject `traceparent` into. The http instrumentation

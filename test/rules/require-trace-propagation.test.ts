@@ -459,6 +459,41 @@ if (process.env['NODE_ENV'] !== 'production') {
   });
 }
 `,
+    // Instana's collector started first thing (CommonJS): it carries the context on over axios by itself.
+    {
+      code: `
+const instana = require('@instana/collector');
+instana({ tracing: { enabled: true } });
+
+const express = require('express');
+const axios = require('axios');
+
+const app = express();
+
+function fetchStock(sku) {
+  return axios.get('http://stock:8080/items/' + sku, { timeout: 2000 });
+}
+
+app.get('/items/:sku', async (req, res) => {
+  const { data } = await fetchStock(req.params.sku);
+  res.json(data);
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+    },
+    // The same, imported as an ES module: fetch is instrumented too.
+    `
+import instana from '@instana/collector';
+import express from 'express';
+
+instana();
+
+const app = express();
+app.get('/quotes/:id', async (req, res) => {
+  const quote = await fetch('http://quotes:8080/' + req.params.id, { signal: AbortSignal.timeout(1_000) });
+  res.json(await quote.json());
+});
+`,
   ],
   invalid: [
     // express: axios with no headers at all.
@@ -852,6 +887,23 @@ if (process.env.NODE_ENV === 'production') {
 }
 `,
       errors: [missing(8, 25, 'fetch', 'express route handler')],
+    },
+    // Instana's collector instruments Node's fetch, but not undici's own request API.
+    {
+      code: `
+import instana from '@instana/collector';
+import express from 'express';
+import { request } from 'undici';
+
+instana();
+
+const app = express();
+app.get('/quotes/:id', async (req, res) => {
+  const quote = await request('http://quotes:8080/' + req.params.id, { headersTimeout: 1_000, bodyTimeout: 1_000 });
+  res.json(await quote.body.json());
+});
+`,
+      errors: [missing(10, 23, 'undici', 'express route handler')],
     },
   ],
 });

@@ -1,7 +1,8 @@
 /**
  * Tracing set up for the whole process in this file, and the outbound libraries it then carries trace
  * context over by itself: `new NodeSDK({ instrumentations })`, `registerInstrumentations({ instrumentations })`,
- * the zero-code `@opentelemetry/auto-instrumentations-node/register` import, dd-trace's `init()`.
+ * the zero-code `@opentelemetry/auto-instrumentations-node/register` import, dd-trace's `init()`, Instana's
+ * collector called as a function.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
@@ -88,7 +89,9 @@ function createSetupTraceMap(): TraceMap<TracingSetupSpec> {
   for (const spec of TRACING_SETUPS) {
     if (spec.kind === 'import') continue;
     const made: TraceMapElement<TracingSetupSpec> = { [spec.kind === 'construct' ? CONSTRUCT : CALL]: spec };
-    const element: TraceMapElement<TracingSetupSpec> = { [spec.exportName]: made, default: { [spec.exportName]: made }, [ESM]: true };
+    // A package that is itself the function (`require('@instana/collector')()`) is called as the module.
+    const element: TraceMapElement<TracingSetupSpec> =
+      spec.exportName === 'default' ? { ...made, default: made, [ESM]: true } : { [spec.exportName]: made, default: { [spec.exportName]: made }, [ESM]: true };
     for (const name of spec.packages) map[name] = element;
   }
   return map;
