@@ -5,9 +5,9 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (...patterns) => ['error', { patterns }];
 const group = (group, message) => ({ group, message });
-// The checker runs the plugin and reads its inventory: it imports rules/*.ts (the plugin, the rule factory,
-// the inventory) and the type-checker helpers shared with the rules (rules/typed/), never a family's internals.
-const checkerUsesOfRules = group(['**/rules/*/**', '!**/rules/typed/**'], 'the checker imports the plugin, rules/create-rule, rules/inventory and rules/typed/ only.');
+// The checker runs the plugin and reads its inventory: it imports rules/*.ts (the plugin, the rule factory),
+// the inventory types (rules/inventory/) and the type-checker helpers shared with the rules (rules/typed/), never a family's internals.
+const checkerUsesOfRules = group(['**/rules/*/**', '!**/rules/typed/**', '!**/rules/inventory/**'], 'the checker imports the plugin, rules/create-rule, rules/inventory/ and rules/typed/ only.');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'bench/corpus/**', 'bench/.cache/**', 'coverage/**', 'test/**/fixture-project/**'] },

@@ -12,7 +12,7 @@ import { getPolicyRuleOptions, resolveRuleOptions } from '../policy/rule-options
 import { findSuppressions, isSuppressed } from '../policy/suppressions.js';
 import { isTestFile } from '../policy/test-files.js';
 import { getTypeServices } from './ast/get-type-services.js';
-import type { InventoryFact, LocatedInventoryFact } from './inventory.js';
+import type { InventoryFact, LocatedInventoryFact } from './inventory/facts.js';
 
 export { PLUGIN_NAME };
 export const REPOSITORY_URL = 'https://github.com/service-policy/eslint-plugin-service-policy';
@@ -27,7 +27,7 @@ export interface PluginDocs {
   usesTypeInformation?: boolean;
 }
 
-export type { InventoryFact, LocatedInventoryFact } from './inventory.js';
+export type { InventoryFact, LocatedInventoryFact } from './inventory/facts.js';
 
 /** Where the fix for a finding belongs when that is not where it is reported: the shared logger a log line is written through. */
 export interface FixLocation {

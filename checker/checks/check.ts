@@ -7,7 +7,7 @@ import type { Project, ts } from 'ts-morph';
 
 import type { Policy } from '../../policy/policy.js';
 import { REPOSITORY_URL } from '../../rules/create-rule.js';
-import type { InventoryFact } from '../../rules/inventory.js';
+import type { InventoryFact } from '../../rules/inventory/facts.js';
 import type { Suppression } from '../../policy/suppressions.js';
 import type { Finding, InventoryEntry } from '../report/model.js';
 

@@ -19,7 +19,7 @@ import {
 } from '../../knowledge/retry/circuit-breakers.js';
 import type { Specifier } from '../../knowledge/types.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
-import type { RetryPolicyFact } from '../../rules/inventory.js';
+import type { RetryPolicyFact } from '../../rules/inventory/facts.js';
 import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/typed/find-creation.js';
 import { followCallOf, listCalls } from '../../rules/typed/follow-call.js';
 import type { Finding } from '../report/model.js';

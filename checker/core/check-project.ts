@@ -10,7 +10,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ts } from 'ts-morph';
 
 import { PLUGIN_NAME, type LocatedFixLocation } from '../../rules/create-rule.js';
-import type { LocatedInventoryFact } from '../../rules/inventory.js';
+import type { LocatedInventoryFact } from '../../rules/inventory/facts.js';
 import plugin from '../../rules/index.js';
 import { isSuppressed, type Suppression } from '../../policy/suppressions.js';
 import { checks } from '../checks/index.js';

@@ -11,7 +11,7 @@ import type { ts } from 'ts-morph';
 
 import type { PolicyInput } from '../../policy/policy.js';
 import { PLUGIN_NAME, type LocatedFixLocation, type ServicePolicySettings } from '../../rules/create-rule.js';
-import type { LocatedInventoryFact } from '../../rules/inventory.js';
+import type { LocatedInventoryFact } from '../../rules/inventory/facts.js';
 import type { FileProblem } from '../report/model.js';
 import { NODE_GLOBALS } from './node-globals.js';
 import { toRelativePath } from './paths.js';

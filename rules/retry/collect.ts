@@ -4,7 +4,7 @@
  * file and shared by the retry rules and the idempotency rule. Each policy is one inventory fact.
  */
 import { getTypeServices } from '../ast/get-type-services.js';
-import type { InventoryFact, RetryPolicyFact } from '../inventory.js';
+import type { InventoryFact, RetryPolicyFact } from '../inventory/facts.js';
 import { createCollector, createFileCollector } from '../family/create-collector.js';
 import { collectHttpUsage } from '../http/collect.js';
 import { failsOnClientError } from './fails-on-client-error.js';

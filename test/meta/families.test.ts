@@ -10,13 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 import { rules } from '../../rules/index.js';
-import { AREAS, readImportGraph } from './import-graph.js';
+import { AREAS, readImportGraph, SHARED_RULE_FOLDERS } from './import-graph.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const graph = readImportGraph(root, [...AREAS, 'test']);
 
 /** Folders of rules/ that hold shared helpers rather than a family. */
-const SHARED_RULE_FOLDERS: ReadonlySet<string> = new Set(['ast', 'family', 'typed']);
 
 /**
  * Parts a family does not have yet, being built: an entry that exists fails, so the list only shrinks.

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
 
-import { AREAS, findCycles, groupGraph, readImportGraph } from './import-graph.js';
+import { AREAS, findCycles, groupGraph, readImportGraph, SHARED_RULE_FOLDERS } from './import-graph.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const graph = readImportGraph(root);
@@ -37,10 +37,8 @@ const FAMILY_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   messaging: ['retry', 'http'],
 };
 
-/** Folders of rules/ that are shared helpers, not families: they import no family and no rule file. */
-const SHARED_RULE_FOLDERS: ReadonlySet<string> = new Set(['ast', 'family', 'typed']);
-/** The files of rules/ that every family may import: the rule factory and the inventory types. */
-const SHARED_RULE_FILES: ReadonlySet<string> = new Set(['rules/create-rule.ts', 'rules/inventory.ts']);
+/** The files of rules/ that every family may import: the rule factory. */
+const SHARED_RULE_FILES: ReadonlySet<string> = new Set(['rules/create-rule.ts']);
 
 /**
  * Cycles that are known and being taken apart. An entry that no longer exists fails too, so the list only

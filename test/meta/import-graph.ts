@@ -9,6 +9,9 @@ import ts from 'typescript';
 
 export const AREAS = ['knowledge', 'policy', 'rules', 'checker'] as const;
 
+/** Folders of rules/ that are shared helpers, not families: they import no family and no rule file. */
+export const SHARED_RULE_FOLDERS: ReadonlySet<string> = new Set(['ast', 'family', 'inventory', 'typed']);
+
 export interface ImportGraph {
   /** Repository-relative POSIX paths of every source file. */
   readonly files: readonly string[];
