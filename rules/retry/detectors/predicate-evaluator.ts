@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import type { RetryConditionSpec } from '../../../knowledge/types.js';
+import { applyNumericOperator } from '../../ast/numeric-operator.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
@@ -304,26 +305,8 @@ function compare(operator: string, left: Value, right: Value): Value {
       return a == b;
     case '!=':
       return a != b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
     default:
-      return UNKNOWN;
+      return applyNumericOperator(operator, a, b) ?? UNKNOWN;
   }
 }
 

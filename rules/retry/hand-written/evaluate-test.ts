@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { findConstInitializer } from '../../ast/find-property.js';
+import { applyNumericOperator } from '../../ast/numeric-operator.js';
 import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
@@ -171,28 +172,7 @@ function evaluateBinary(context: AnyRuleContext, expression: TSESTree.BinaryExpr
       break;
   }
   if (typeof left !== 'number' || typeof right !== 'number') return UNREADABLE;
-  switch (expression.operator) {
-    case '<':
-      return left < right;
-    case '<=':
-      return left <= right;
-    case '>':
-      return left > right;
-    case '>=':
-      return left >= right;
-    case '+':
-      return left + right;
-    case '-':
-      return left - right;
-    case '*':
-      return left * right;
-    case '/':
-      return left / right;
-    case '%':
-      return left % right;
-    default:
-      return UNREADABLE;
-  }
+  return applyNumericOperator(expression.operator, left, right) ?? UNREADABLE;
 }
 
 function areEqual(left: Value, right: Value): Truth {
