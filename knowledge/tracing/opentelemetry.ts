@@ -3,7 +3,7 @@
  * trace context by itself. OpenTelemetry: `new NodeSDK({ instrumentations }).start()`,
  * `registerInstrumentations({ instrumentations })`, `getNodeAutoInstrumentations()`, the zero-code
  * `@opentelemetry/auto-instrumentations-node/register` import; Datadog's `dd-trace` `init()`; Instana's
- * `require('@instana/collector')()`.
+ * `require('@instana/collector')()`; Elastic APM's `require('elastic-apm-node').start()`.
  *
  * The SDK packages require Node 22.15 or later in their current versions, so they are not installed here:
  * their behaviour was read from the opentelemetry-js and opentelemetry-js-contrib sources named below.
@@ -79,7 +79,41 @@ export const instanaCollector = {
   source: 'IBM Instana docs "Supported Node.js libraries and frameworks" (http, https: httpClient from 1.10.0; fetch: nativefetch from 2.15.0; superagent; kafkajs; amqplib) and "Monitoring Node.js" (`require(\'@instana/collector\')();` as the first statement)',
 } as const satisfies TracingSetupSpec;
 
-export const TRACING_SETUPS: readonly TracingSetupSpec[] = [nodeSdk, registerInstrumentations, autoInstrumentationsRegister, ddTrace, instanaCollector];
+/**
+ * Elastic APM's Node.js agent, started first thing in the process with `require('elastic-apm-node').start(…)`
+ * or by loading its `elastic-apm-node/start` module. It writes `traceparent` and `tracestate` on every
+ * outgoing http/https request (so axios, got, superagent, node-fetch), on undici's requests (Node's fetch
+ * and ky) and into the headers of each kafkajs message it sends. Not amqplib: the agent has no amqplib
+ * instrumentation. Not installed here; read from the agent's sources named below.
+ */
+const ELASTIC_APM_SOURCE =
+  'elastic/apm-agent-nodejs lib/instrumentation/http-shared.js (`newHeaders.traceparent = headerValue` on outgoing requests), lib/instrumentation/modules/undici.js (`propagateTraceContextHeaders` on `undici:request:create`, also for Node\'s fetch), lib/instrumentation/modules/kafkajs.js (`propagateTraceContextHeaders` into each message\'s headers on `send`)';
+const ELASTIC_APM_INSTRUMENTS = ['node:http', 'axios', 'got', 'superagent', 'node-fetch', 'fetch', 'undici', 'ky', 'kafkajs'] as const;
+
+export const elasticApm = {
+  name: 'Elastic APM agent',
+  packages: ['elastic-apm-node'],
+  versionRead: '4.x',
+  repository: 'https://github.com/elastic/apm-agent-nodejs',
+  kind: 'call',
+  exportName: 'start',
+  instruments: ELASTIC_APM_INSTRUMENTS,
+  source: ELASTIC_APM_SOURCE,
+} as const satisfies TracingSetupSpec;
+
+/** `import 'elastic-apm-node/start'` (or `require`): starts the agent from its environment variables. */
+export const elasticApmStart = {
+  name: 'Elastic APM agent',
+  packages: ['elastic-apm-node/start', 'elastic-apm-node/start.js'],
+  versionRead: '4.x',
+  repository: 'https://github.com/elastic/apm-agent-nodejs',
+  kind: 'import',
+  exportName: '',
+  instruments: ELASTIC_APM_INSTRUMENTS,
+  source: `${ELASTIC_APM_SOURCE}; start.js (\`const apm = require('./')\`, then \`apm.start()\` on the main thread)`,
+} as const satisfies TracingSetupSpec;
+
+export const TRACING_SETUPS: readonly TracingSetupSpec[] = [nodeSdk, registerInstrumentations, autoInstrumentationsRegister, ddTrace, instanaCollector, elasticApm, elasticApmStart];
 
 /**
  * Instrumentations and the outbound libraries they inject `traceparent` into. The http instrumentation

@@ -494,6 +494,36 @@ app.get('/quotes/:id', async (req, res) => {
   res.json(await quote.json());
 });
 `,
+    // Elastic APM's agent started first thing (CommonJS): a proxy middleware that copies the method and the
+    // path but no header still sends traceparent, because the agent writes it on every node:http request.
+    {
+      code: `
+const apm = require('elastic-apm-node').start({ serviceName: 'storefront' });
+const http = require('http');
+const express = require('express');
+
+const app = express();
+app.use('/api', (req, res) => {
+  const upstream = http.request({ method: req.method, hostname: 'catalog', port: 8080, path: req.originalUrl, timeout: 5000 });
+  upstream.on('response', (answer) => answer.pipe(res));
+  req.pipe(upstream);
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+    },
+    // The agent started by importing its start module: kafkajs messages get the context in their headers.
+    `
+import 'elastic-apm-node/start';
+import express from 'express';
+import { Kafka } from 'kafkajs';
+
+const producer = new Kafka({ clientId: 'orders', brokers: ['kafka:9092'] }).producer();
+const app = express();
+app.post('/orders', async (req, res) => {
+  await producer.send({ topic: 'order-placed', messages: [{ key: req.body.id, value: JSON.stringify(req.body) }] });
+  res.sendStatus(202);
+});
+`,
   ],
   invalid: [
     // express: axios with no headers at all.
@@ -887,6 +917,40 @@ if (process.env.NODE_ENV === 'production') {
 }
 `,
       errors: [missing(8, 25, 'fetch', 'express route handler')],
+    },
+    // Elastic APM's agent has no amqplib instrumentation: a message published from a handler stays reported.
+    {
+      code: `
+import apm from 'elastic-apm-node';
+import amqp from 'amqplib';
+import express from 'express';
+
+apm.start();
+const channel = await (await amqp.connect('amqp://rabbit')).createChannel();
+const app = express();
+app.post('/refunds', (req, res) => {
+  channel.publish('payments', 'refund.requested', Buffer.from(JSON.stringify(req.body)), { persistent: true });
+  res.sendStatus(202);
+});
+`,
+      errors: [missing(10, 3, 'amqplib', 'express route handler')],
+    },
+    // The agent's package imported but never started (its API used for labels only) sets nothing up.
+    {
+      code: `
+const apm = require('elastic-apm-node');
+const express = require('express');
+const axios = require('axios');
+
+const app = express();
+app.get('/stock/:sku', async (req, res) => {
+  apm.setLabel('sku', req.params.sku);
+  const { data } = await axios.get('http://stock:8080/items/' + req.params.sku, { timeout: 2000 });
+  res.json(data);
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+      errors: [missing(9, 26, 'axios', 'express route handler')],
     },
     // Instana's collector instruments Node's fetch, but not undici's own request API.
     {

@@ -2,7 +2,7 @@
  * Tracing set up for the whole process in this file, and the outbound libraries it then carries trace
  * context over by itself: `new NodeSDK({ instrumentations })`, `registerInstrumentations({ instrumentations })`,
  * the zero-code `@opentelemetry/auto-instrumentations-node/register` import, dd-trace's `init()`, Instana's
- * collector called as a function.
+ * collector called as a function, Elastic APM's agent `start()`ed or its start module imported.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
