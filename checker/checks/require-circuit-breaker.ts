@@ -4,7 +4,8 @@
  * while so it can recover. Precise by design: a retry is reported only when no breaker in the project
  * covers it, that is, none is in the retrying module, none wraps a function that calls the retrying client
  * or contains the retry, and the retried operation visibly calls out of the process (an HTTP client, fetch,
- * node:http).
+ * node:http). A retry that runs only while the process starts (a request made once while the app is built)
+ * is not reported: a breaker needs repeated calls to open.
  */
 import { ts } from 'ts-morph';
 
@@ -12,24 +13,30 @@ import {
   BUILT_IN_BREAKERS,
   CLIENT_RETRY_LIBRARIES,
   DEFAULT_RETRY_CLIENTS,
+  DEFAULT_RETRY_INSTANCE_FACTORIES,
   HTTP_CLIENT_GLOBALS,
   HTTP_CLIENT_PACKAGES,
   OPERATION_RETRY_LIBRARIES,
   RETRY_RUN_METHODS,
 } from '../../knowledge/retry/circuit-breakers.js';
 import type { Specifier } from '../../knowledge/types.js';
+import { isTestFile } from '../../policy/test-files.js';
 import { PLUGIN_NAME } from '../../rules/create-rule.js';
 import type { RetryPolicyFact } from '../../rules/inventory/facts.js';
 import { describeCallee, findCreationOf, type CalleePath, type Creation } from '../../rules/typed/find-creation.js';
 import { followCallOf, listCalls } from '../../rules/typed/follow-call.js';
 import type { Finding } from '../report/model.js';
 import { checkDocsUrl, type CheckedFact, type CheckedProject, type ProjectCheck } from './check.js';
+import { StartUpCalls } from './start-up.js';
 
 const NAME = 'require-circuit-breaker';
 const ID = `${PLUGIN_NAME}/${NAME}`;
 
 /** A retry the rules recorded, at its call in the program. */
 type RetryCall = { readonly fact: RetryPolicyFact; readonly call: ts.CallExpression | ts.NewExpression };
+
+/** A function a wrapper retries, and the call that runs the retry (`pRetry(fn)`, `policy.execute(fn)`). */
+type RetriedOperation = { readonly operation: ts.Expression; readonly run: ts.CallExpression | ts.NewExpression };
 
 interface Coverage {
   /** Modules that build a breaker, or declare a function a breaker wraps. */
@@ -51,12 +58,14 @@ export const requireCircuitBreaker: ProjectCheck = {
     const checker = project.program.getTypeChecker();
     const breakers = [...BUILT_IN_BREAKERS, ...project.policy.libraries.circuitBreakers];
     const coverage = findCoverage(project, checker, breakers);
+    const startUp = new StartUpCalls(project, findServers(project, facts));
     const findings: Finding[] = [];
     for (const { fact, call } of retries) {
       const file = call.getSourceFile().fileName;
       if (coverage.modules.has(file)) continue;
       const message = CLIENT_RETRY_LIBRARIES.has(fact.library) ? describeClientRetry(checker, call, fact, coverage) : describeWrapperRetry(checker, call, fact, coverage);
-      if (message) findings.push(project.createFinding(ID, file, call, message));
+      if (!message || startUp.runOnlyAtStartUp(findRetryRuns(checker, call, fact))) continue;
+      findings.push(project.createFinding(ID, file, call, message));
     }
     return findings;
   },
@@ -88,7 +97,7 @@ function describeClientRetry(checker: ts.TypeChecker, call: ts.CallExpression | 
 }
 
 function describeWrapperRetry(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: RetryPolicyFact, coverage: Coverage): string | undefined {
-  for (const operation of findOperations(checker, call)) {
+  for (const { operation } of findOperations(checker, call)) {
     const target = followCallOf(checker, operation);
     if (!target || coverage.modules.has(target.file)) continue;
     const sites = listCalls(checker, target.node, 3);
@@ -108,15 +117,32 @@ function describeWrapperRetry(checker: ts.TypeChecker, call: ts.CallExpression |
  * (cockatiel `retry(…)`, node-retry `operation(…)`), the functions given to its `execute`/`attempt` calls
  * in the module that makes it.
  */
-function findOperations(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): ts.Expression[] {
+function findOperations(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): RetriedOperation[] {
   const first = call.arguments?.[0];
-  if (first && followCallOf(checker, first)) return [first];
+  if (first && followCallOf(checker, first)) return [{ operation: first, run: call }];
   const holder = call.parent;
   if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return [];
   const attachments = findCreationOf(checker, holder.name)?.attachments ?? [];
   return attachments
     .filter((attachment) => attachment.position === 'receiver' && RETRY_RUN_METHODS.has(attachment.memberPath.at(-1) ?? ''))
-    .flatMap((attachment) => (attachment.node.arguments[0] ? [attachment.node.arguments[0]] : []));
+    .flatMap((attachment) => (attachment.node.arguments[0] ? [{ operation: attachment.node.arguments[0], run: attachment.node }] : []));
+}
+
+/**
+ * The calls that run a retry, to tell whether they run only at start-up: a got or ky request itself, a
+ * wrapper's call (`pRetry(fn)`) or a policy's `execute` calls. None for a retry attached to a client or an
+ * instance (axios-retry, `ky.create`, superagent's agent): its requests are sent wherever the client is used.
+ */
+function findRetryRuns(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, fact: RetryPolicyFact): ts.Node[] {
+  if (!CLIENT_RETRY_LIBRARIES.has(fact.library)) return findOperations(checker, call).map(({ run }) => run);
+  if (!DEFAULT_RETRY_CLIENTS.has(fact.library)) return [];
+  const callee = describeCallee(checker, call.expression);
+  return callee && !DEFAULT_RETRY_INSTANCE_FACTORIES.has(callee.path.at(-1) ?? '') ? [call] : [];
+}
+
+/** The HTTP servers the inventory records outside test code: the functions that make one build the app. */
+function findServers(project: CheckedProject, facts: readonly CheckedFact[]): ts.Node[] {
+  return facts.flatMap((fact) => (fact.kind === 'http-server' && fact.programNode && !isTestFile(project.policy.tests, fact.file) ? [fact.programNode] : []));
 }
 
 function isExternalCall(callee: CalleePath | undefined, receiver: Creation | undefined): boolean {

@@ -81,6 +81,12 @@ export const CLIENT_RETRY_LIBRARIES: ReadonlySet<string> = new Set([axiosRetry.n
  */
 export const DEFAULT_RETRY_CLIENTS: ReadonlySet<string> = new Set([got.name, ky.name]);
 
+/**
+ * The functions of those clients that make an instance (`ky.create`, `ky.extend`, `got.extend`) rather than
+ * send a request: a retry recorded on one belongs to the instance, whose requests are sent elsewhere.
+ */
+export const DEFAULT_RETRY_INSTANCE_FACTORIES: ReadonlySet<string> = new Set([got, ky].flatMap((spec) => Object.keys(spec.instanceFactories)));
+
 /** A wrapper that retries the function it is given: the dependency is what that function calls. */
 export const OPERATION_RETRY_LIBRARIES: ReadonlySet<string> = new Set([pRetry.name, asyncRetry.name, cockatiel.name, nodeRetry.name]);
 

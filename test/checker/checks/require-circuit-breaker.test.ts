@@ -114,6 +114,125 @@ const files: Record<string, string> = {
     'export const rates = () => pRetry(getRates, { retries: 2, randomize: true });',
     '',
   ].join('\n'),
+  // Not reported: requests that run once while the process starts. A page fetched from a CDN while the app
+  // is built, by a helper only the app-building function calls (a test calling it too does not count).
+  'start-up/landing-page.ts': [
+    "import ky from 'ky';",
+    'export async function fetchLandingPage(cdnUrl: string): Promise<string> {',
+    '  const response = await ky.get(`${cdnUrl}/landing.html`);',
+    '  return response.text();',
+    '}',
+    '',
+  ].join('\n'),
+  'start-up/web.ts': [
+    "import express from 'express';",
+    "import { fetchLandingPage } from './landing-page.js';",
+    'export default async function assembleWeb(cdnUrl: string) {',
+    '  const web = express();',
+    '  const page = await fetchLandingPage(cdnUrl);',
+    "  web.get('/', (_request, response) => response.send(page));",
+    '  return web;',
+    '}',
+    '',
+  ].join('\n'),
+  'start-up/serve.ts': [
+    "import assemble from './web.js';",
+    'export async function serve(port: number) {',
+    "  const web = await assemble('https://cdn.example.com');",
+    '  web.listen(port);',
+    '}',
+    '',
+  ].join('\n'),
+  'start-up/landing-page.test.ts': [
+    "import { fetchLandingPage } from './landing-page.js';",
+    "export const check = () => fetchLandingPage('http://127.0.0.1:9999');",
+    '',
+  ].join('\n'),
+  // Remote settings read by a call at a module's top level, two callers down.
+  'start-up/settings.ts': [
+    "import got from 'got';",
+    "const readSettings = () => got.get('http://settings.internal/current', { timeout: { request: 2000 } }).json();",
+    'const loadSettings = async () => ({ ...(await readSettings() as object), loadedAt: Date.now() });',
+    'export const settings = loadSettings();',
+    '',
+  ].join('\n'),
+  // A script's main(), which retries its one fetch; and NestJS's start-up hook warming a cache.
+  'start-up/seed.ts': [
+    "import pRetry from 'p-retry';",
+    'async function main() {',
+    "  await pRetry(() => fetch('http://catalog.internal/seed', { method: 'PUT', signal: AbortSignal.timeout(5000) }), { retries: 3, randomize: true });",
+    '}',
+    'main().catch(() => process.exit(1));',
+    '',
+  ].join('\n'),
+  'start-up/currency-cache.ts': [
+    "import ky from 'ky';",
+    'export class CurrencyCache {',
+    '  private rates: Record<string, number> = {};',
+    '  async onModuleInit() {',
+    '    this.rates = await this.download();',
+    '  }',
+    '  rate(currency: string) {',
+    '    return this.rates[currency];',
+    '  }',
+    '  private download() {',
+    "    return ky.get('http://fx.internal/rates').json<Record<string, number>>();",
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+  // Reported: the same kind of request, made per request or where its callers cannot all be told.
+  'per-request/profile.ts': [
+    "import ky from 'ky';",
+    'export const fetchProfile = (userId: string) => ky.get(`http://profiles.internal/users/${userId}`).json();',
+    '',
+  ].join('\n'),
+  'per-request/routes.ts': [
+    "import express from 'express';",
+    "import { fetchProfile } from './profile.js';",
+    "import { fetchRates } from './rates.js';",
+    'export function buildRoutes() {',
+    '  const routes = express();',
+    "  routes.get('/me', async (request, response) => response.json(await fetchProfile(String(request.query.id))));",
+    "  routes.get('/rates', async (_request, response) => response.json(await fetchRates()));",
+    '  return routes;',
+    '}',
+    '',
+  ].join('\n'),
+  // Called while the app is built and again by every request to /rates.
+  'per-request/rates.ts': [
+    "import got from 'got';",
+    "export const fetchRates = () => got.get('http://fx.internal/latest', { timeout: { request: 2000 } }).json();",
+    '',
+  ].join('\n'),
+  'per-request/app.ts': [
+    "import express from 'express';",
+    "import { fetchRates } from './rates.js';",
+    "import { buildRoutes } from './routes.js';",
+    'export async function createApp() {',
+    '  const app = express();',
+    '  await fetchRates();',
+    "  app.use('/api', buildRoutes());",
+    '  return app;',
+    '}',
+    '',
+  ].join('\n'),
+  // main() starts a timer: the refresh it schedules runs again and again.
+  'per-request/refresher.ts': [
+    "import ky from 'ky';",
+    "const refresh = () => ky.get('http://prices.internal/all').json();",
+    'function main() {',
+    '  setInterval(refresh, 60_000);',
+    '}',
+    'main();',
+    '',
+  ].join('\n'),
+  // An instance made at a module's top level retries the requests sent through it, wherever they are sent.
+  'per-request/instance.ts': [
+    "import ky from 'ky';",
+    "export const inventory = ky.create({ prefixUrl: 'http://inventory.internal', retry: { limit: 3 } });",
+    '',
+  ].join('\n'),
 };
 
 const project = useScenarioProject('policy-check-breaker-', files);
@@ -121,12 +240,37 @@ const project = useScenarioProject('policy-check-breaker-', files);
 describe('require-circuit-breaker', () => {
   it('reports exactly the retries of external dependencies no breaker covers', () => {
     const found = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => `${finding.file}:${finding.line} ${finding.severity}`);
-    expect(found).toEqual(['clients/http.ts:4 warning', 'cockatiel/alone.ts:2 warning', 'loud/fetch.ts:3 warning', 'loud/got.ts:3 warning']);
+    expect(found).toEqual([
+      'clients/http.ts:4 warning',
+      'cockatiel/alone.ts:2 warning',
+      'loud/fetch.ts:3 warning',
+      'loud/got.ts:3 warning',
+      'per-request/instance.ts:2 warning',
+      'per-request/profile.ts:2 warning',
+      'per-request/rates.ts:2 warning',
+      'per-request/refresher.ts:2 warning',
+    ]);
+  });
+
+  it('leaves out retries that run only while the process starts', () => {
+    const found = project.result().findings.filter((finding) => finding.ruleId === ID && finding.file.startsWith('start-up/'));
+    expect(found).toEqual([]);
+    const recorded = project.result().inventory.filter((entry) => entry.kind === 'retry-policy' && entry.file.startsWith('start-up/')).map((entry) => `${entry.file}:${entry.line} ${entry.library}`);
+    expect(recorded).toEqual(['start-up/currency-cache.ts:11 ky', 'start-up/landing-page.ts:3 ky', 'start-up/seed.ts:3 p-retry', 'start-up/settings.ts:2 got']);
   });
 
   it('names the client or the external call in its message', () => {
     const messages = project.result().findings.filter((finding) => finding.ruleId === ID).map((finding) => finding.message.split(' with no circuit breaker')[0]);
-    expect(messages).toEqual(['axios-retry retries the client `search`', 'cockatiel retries an operation that calls `fetch`', 'p-retry retries an operation that calls `fetch`', 'got retries this client']);
+    expect(messages).toEqual([
+      'axios-retry retries the client `search`',
+      'cockatiel retries an operation that calls `fetch`',
+      'p-retry retries an operation that calls `fetch`',
+      'got retries this client',
+      'ky retries this client',
+      'ky retries this client',
+      'got retries this client',
+      'ky retries this client',
+    ]);
   });
 
   it('links its documentation', () => {
