@@ -181,6 +181,15 @@ const files: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // A warm-up run by an async function invoked where it is written, at a module's top level.
+  'start-up/warm-up.ts': [
+    "import got from 'got';",
+    "const fetchCatalogue = () => got.get('http://catalogue.internal/all', { timeout: { request: 2000 } }).json();",
+    'void (async () => {',
+    '  await fetchCatalogue();',
+    '})();',
+    '',
+  ].join('\n'),
   // Reported: the same kind of request, made per request or where its callers cannot all be told.
   'per-request/profile.ts': [
     "import ky from 'ky';",
@@ -227,6 +236,17 @@ const files: Record<string, string> = {
     'main();',
     '',
   ].join('\n'),
+  // Five plain functions between the request and the module's top level: past the callers followed.
+  'per-request/deep.ts': [
+    "import ky from 'ky';",
+    "const readStock = () => ky.get('http://stock.internal/levels').json();",
+    'const loadStock = () => readStock();',
+    'const prepareStock = () => loadStock();',
+    'const primeStock = () => prepareStock();',
+    'const warmStock = () => primeStock();',
+    'export const stock = warmStock();',
+    '',
+  ].join('\n'),
   // An instance made at a module's top level retries the requests sent through it, wherever they are sent.
   'per-request/instance.ts': [
     "import ky from 'ky';",
@@ -245,6 +265,7 @@ describe('require-circuit-breaker', () => {
       'cockatiel/alone.ts:2 warning',
       'loud/fetch.ts:3 warning',
       'loud/got.ts:3 warning',
+      'per-request/deep.ts:2 warning',
       'per-request/instance.ts:2 warning',
       'per-request/profile.ts:2 warning',
       'per-request/rates.ts:2 warning',
@@ -256,7 +277,7 @@ describe('require-circuit-breaker', () => {
     const found = project.result().findings.filter((finding) => finding.ruleId === ID && finding.file.startsWith('start-up/'));
     expect(found).toEqual([]);
     const recorded = project.result().inventory.filter((entry) => entry.kind === 'retry-policy' && entry.file.startsWith('start-up/')).map((entry) => `${entry.file}:${entry.line} ${entry.library}`);
-    expect(recorded).toEqual(['start-up/currency-cache.ts:11 ky', 'start-up/landing-page.ts:3 ky', 'start-up/seed.ts:3 p-retry', 'start-up/settings.ts:2 got']);
+    expect(recorded).toEqual(['start-up/currency-cache.ts:11 ky', 'start-up/landing-page.ts:3 ky', 'start-up/seed.ts:3 p-retry', 'start-up/settings.ts:2 got', 'start-up/warm-up.ts:2 got']);
   });
 
   it('names the client or the external call in its message', () => {
@@ -266,6 +287,7 @@ describe('require-circuit-breaker', () => {
       'cockatiel retries an operation that calls `fetch`',
       'p-retry retries an operation that calls `fetch`',
       'got retries this client',
+      'ky retries this client',
       'ky retries this client',
       'ky retries this client',
       'got retries this client',
