@@ -17,6 +17,9 @@ export interface Suppression {
   readonly column: number;
 }
 
+/** The word every suppression comment starts with. */
+export const SUPPRESSION_MARKER = 'policy-check-ignore';
+
 const SUPPRESSION_PATTERN = /^\s*policy-check-ignore\s+([^\s].*?)\s*(?:--\s*(.*?))?\s*$/;
 
 /** Parses one comment's text; undefined when it is not a suppression. */
@@ -30,7 +33,7 @@ export function parseSuppression(text: string): { rules: string[]; reason: strin
 export function findSuppressions(sourceCode: CommentSource): Suppression[] {
   const found: Suppression[] = [];
   for (const comment of sourceCode.getAllComments()) {
-    if (!comment.value.includes('policy-check-ignore')) continue;
+    if (!comment.value.includes(SUPPRESSION_MARKER)) continue;
     const parsed = parseSuppression(comment.value);
     if (!parsed) continue;
     found.push({ ...parsed, line: comment.loc.end.line, startLine: comment.loc.start.line, column: comment.loc.start.column + 1 });

@@ -9,7 +9,7 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import { DEFAULT_POLICY, PLUGIN_NAME, readPolicy, type Policy, type PolicyInput } from '../policy/policy.js';
 import { findPolicy } from '../policy/find-policy.js';
 import { getPolicyRuleOptions, resolveRuleOptions } from '../policy/rule-options.js';
-import { findSuppressions, isSuppressed } from '../policy/suppressions.js';
+import { findSuppressions, isSuppressed, SUPPRESSION_MARKER } from '../policy/suppressions.js';
 import { isTestFile } from '../policy/test-files.js';
 import { getTypeServices } from './ast/get-type-services.js';
 import type { InventoryFact, LocatedInventoryFact } from './inventory/facts.js';
@@ -56,8 +56,6 @@ export interface ServicePolicySettings {
 
 export const ruleDocsUrl = (name: string): string => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
 
-const createDocumentedRule = ESLintUtils.RuleCreator<PluginDocs>(ruleDocsUrl);
-
 /** What a rule file gives createRule: the rule, and the options it takes from the policy's sections. */
 export type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, PluginDocs>> & {
   /**
@@ -77,34 +75,40 @@ export type OptionsFromPolicy<Options extends readonly unknown[]> = { readonly [
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: RuleDefinition<Options, MessageIds>,
 ): ESLintUtils.RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
-  const { optionsFromPolicy, ...definition } = rule;
+  const { optionsFromPolicy, name, meta } = rule;
   // The options a policy and a configured option list resolve to: the same for every file they apply to.
-  const resolved = new WeakMap<Policy, WeakMap<object, readonly unknown[]>>();
-  const resolveOptions = (policy: Policy, configured: readonly unknown[], resolve: () => readonly unknown[]): readonly unknown[] => {
+  // ESLint hands each file a fresh copy of the configured options, so they are keyed by their content.
+  const resolved = new WeakMap<Policy, Map<string, readonly unknown[]>>();
+  const resolveOptions = (policy: Policy, configured: readonly unknown[]): readonly unknown[] => {
     let byConfigured = resolved.get(policy);
-    if (!byConfigured) resolved.set(policy, (byConfigured = new WeakMap()));
-    let options = byConfigured.get(configured);
-    if (!options) byConfigured.set(configured, (options = resolve()));
+    if (!byConfigured) resolved.set(policy, (byConfigured = new Map()));
+    const key = configured.length === 0 ? '' : JSON.stringify(configured);
+    let options = byConfigured.get(key);
+    if (!options) {
+      options = resolveRuleOptions({
+        defaults: meta.defaultOptions ?? [],
+        configured,
+        policyEntry: getPolicyRuleOptions(policy, name),
+        sections: optionsFromPolicy?.(policy),
+      });
+      byConfigured.set(key, options);
+    }
     return options;
   };
-  return createDocumentedRule<Options, MessageIds>({
-    ...definition,
+  // Built directly rather than with typescript-eslint's RuleCreator, whose `create` deep-clones the default
+  // options for every file only for them to be resolved again here.
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
+    defaultOptions: meta.defaultOptions ?? ([] as unknown as Options),
     create(context) {
       // Test code is out of scope (the policy's `tests` patterns): the rule does not run on it at all.
       const scope = getFileScope(context);
       if (scope.isTest) return {};
-      const policy = scope.policy;
-      const options = resolveOptions(policy, context.options, () =>
-        resolveRuleOptions({
-          defaults: rule.meta.defaultOptions ?? [],
-          configured: context.options,
-          policyEntry: getPolicyRuleOptions(policy, rule.name),
-          sections: optionsFromPolicy?.(policy),
-        }),
-      ) as unknown as Options;
-      return rule.create(withSuppressions(context, rule.name), options);
+      const options = resolveOptions(scope.policy, context.options) as unknown as Options;
+      return rule.create(scope.maySuppress ? withSuppressions(context, name) : context, options);
     },
-  });
+  };
 }
 
 function withSuppressions<Context extends Readonly<TSESLint.RuleContext<string, readonly unknown[]>>>(
@@ -148,24 +152,28 @@ export function isTestCode(context: Readonly<TSESLint.RuleContext<string, readon
 }
 
 interface FileScope {
-  readonly filename: string;
-  readonly cwd: string;
+  /** The linted text: one per lint of a file, shared by all its rules. */
+  readonly sourceCode: unknown;
+  /** The policy policy-check handed over in the settings, if any. */
+  readonly given: PolicyInput | undefined;
   readonly policy: Policy;
   readonly isTest: boolean;
+  /** The file mentions an inline suppression (`policy-check-ignore`); without one, reports go straight to ESLint. */
+  readonly maySuppress: boolean;
 }
 
-/** The last file's scope: ESLint sets up every rule of a file in a row, and each asks the same questions. */
+/** The last linted file's scope: ESLint sets up every rule of a file in a row, and each asks the same questions. */
 let lastScope: FileScope | undefined;
 
 function getFileScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileScope {
   const { filename, cwd } = context;
   const given = getSettings(context).policy;
+  if (lastScope?.sourceCode === context.sourceCode && lastScope.given === given) return lastScope;
   const loaded = given || !path.isAbsolute(filename) ? undefined : findPolicy(path.dirname(filename));
   const policy = given ? readPolicy(given, `settings["${PLUGIN_NAME}"].policy`) : (loaded?.policy ?? DEFAULT_POLICY);
-  if (lastScope?.filename === filename && lastScope.cwd === cwd && lastScope.policy === policy) return lastScope;
   const tests = policy.tests;
   const isTest = tests !== false && isTestFile(tests, getScopePath(filename, loaded?.file ? path.dirname(loaded.file) : cwd));
-  lastScope = { filename, cwd, policy, isTest };
+  lastScope = { sourceCode: context.sourceCode, given, policy, isTest, maySuppress: context.sourceCode.text.includes(SUPPRESSION_MARKER) };
   return lastScope;
 }
 

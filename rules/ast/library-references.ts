@@ -38,6 +38,13 @@ export function findLibraryReferences<Info>(
   modules: TraceMap<Info>,
   globals: TraceMap<Info> = {},
 ): Array<LibraryReference<Info>> {
+  // Cheap question first: a module is imported, and a global read, only by writing its name in the file.
+  const text = context.sourceCode.text;
+  const namedModules = keepNamedIn(text, modules);
+  const namedGlobals = keepNamedIn(text, globals);
+  if (!namedModules && !namedGlobals) return [];
+  modules = namedModules ?? {};
+  globals = namedGlobals ?? {};
   const tracker = new ASTUtils.ReferenceTracker(context.sourceCode.getScope(context.sourceCode.ast));
   const found: Array<LibraryReference<Info>> = [];
   const seen = new Set<TSESTree.Node>();
@@ -53,6 +60,17 @@ export function findLibraryReferences<Info>(
   add(tracker.iterateGlobalReferences(globals as never));
   add(findUndeclaredRequireReferences(context, modules));
   return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
+}
+
+/** The entries of a trace map whose names the text contains; undefined when it contains none. */
+function keepNamedIn<Info>(text: string, map: TraceMap<Info>): TraceMap<Info> | undefined {
+  let kept: TraceMap<Info> | undefined;
+  for (const name of Object.keys(map)) {
+    if (!text.includes(name)) continue;
+    kept ??= {};
+    kept[name] = map[name]!;
+  }
+  return kept;
 }
 
 /** One trace map element for every package of a knowledge spec, so package names live in knowledge/ alone. */

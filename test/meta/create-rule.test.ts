@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter, type ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
 
 import { createRule } from '../../rules/create-rule.js';
 
@@ -145,4 +147,25 @@ new RuleTester().run('probe-rule', probeRule, {
       errors: [{ messageId: 'found', data: { label: 'default', headers: 'X-Settings-Key' } }],
     },
   ],
+});
+
+describe('a file linted again, as an editor does on each change', () => {
+  const plugin = { rules: { 'probe-rule': probeRule } } as unknown as ESLint.Plugin;
+  const lint = (code: string, options: unknown[] = []): string[] =>
+    new Linter({ configType: 'flat', cwd: path.dirname(path.dirname(fileUnderSections)) })
+      .verify(code, [{ files: ['**/*.ts'], plugins: { 'service-policy': plugin }, rules: { 'service-policy/probe-rule': ['error', ...options] } as Linter.RulesRecord }], { filename: fileUnderSections })
+      .map((message) => message.message);
+
+  it('honours a suppression added since the last lint of the same file', () => {
+    const reported = ['probe() called (default; X-Section-Key).'];
+    expect(lint('probe();')).toEqual(reported);
+    expect(lint('// policy-check-ignore probe-rule -- checked by hand\nprobe();')).toEqual([]);
+    expect(lint('probe();')).toEqual(reported);
+  });
+
+  it('takes options changed between two lints of the same file', () => {
+    expect(lint('probe();', [{ label: 'first' }])).toEqual(['probe() called (first; X-Section-Key).']);
+    expect(lint('probe();', [{ label: 'second' }])).toEqual(['probe() called (second; X-Section-Key).']);
+    expect(lint('probe();')).toEqual(['probe() called (default; X-Section-Key).']);
+  });
 });

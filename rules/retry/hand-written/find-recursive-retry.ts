@@ -53,15 +53,17 @@ function getSelfReference(call: TSESTree.CallExpression): TSESTree.Node | undefi
 
 function findEnclosingSelf(context: AnyRuleContext, call: TSESTree.Node, reference: TSESTree.Node): FunctionNode | undefined {
   const thisName = getThisMethodName(reference);
-  const variable = reference.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(reference), reference) : undefined;
+  const identifier = reference.type === AST_NODE_TYPES.Identifier ? reference : undefined;
+  // The scope lookup waits until an enclosing function has the called name: most calls are to other functions.
+  let variable: ReturnType<typeof ASTUtils.findVariable> | undefined;
   for (let node = call.parent; node; node = node.parent) {
     if (!isFunctionNode(node)) continue;
     const name = getFunctionName(node);
     if (!name) continue;
     if (thisName !== undefined && name.through === 'this' && name.name === thisName) return node;
-    if (variable && name.through === 'identifier' && name.name === variable.name && variable.defs.some((definition) => isDefinitionOf(definition.node as TSESTree.Node, node))) {
-      return node;
-    }
+    if (!identifier || name.through !== 'identifier' || name.name !== identifier.name) continue;
+    variable ??= ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+    if (variable?.defs.some((definition) => isDefinitionOf(definition.node as TSESTree.Node, node))) return node;
   }
   return undefined;
 }
