@@ -6,6 +6,8 @@
  * format is loaded by the same synchronous loader in both, so the editor and policy-check read one
  * file the same way. Results are cached per directory, so an editor session reads each file once.
  */
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -76,9 +78,44 @@ export function findPolicy(directory: string): LoadedPolicy {
   const key = path.resolve(directory);
   const cached = cacheByDirectory.get(key);
   if (cached) return cached;
-  const loaded = fromResult(getSyncExplorer().search(key));
+  const loaded = searchFrom(key);
   cacheByDirectory.set(key, loaded);
   return loaded;
+}
+
+const SYNC_SEARCH_PLACES = POLICY_SEARCH_PLACES.filter((place) => !isModuleOnlyPlace(place));
+
+/**
+ * cosmiconfig's search, one folder at a time, with one listing of each folder instead of a failed read per
+ * searched place: the places the folder holds are loaded in the search order (a manifest without the key
+ * and an empty file are passed over, as the search does), and a folder holding none has its parent's
+ * policy. Where cosmiconfig stops walking up (the file system root, the home folder) its own search takes
+ * over, for the global configuration folder it looks in last.
+ */
+function searchFrom(directory: string): LoadedPolicy {
+  let names: ReadonlySet<string>;
+  try {
+    names = new Set(readdirSync(directory));
+  } catch {
+    return fromResult(getSyncExplorer().search(directory));
+  }
+  for (const place of SYNC_SEARCH_PLACES) {
+    if (!names.has(place)) continue;
+    const result = loadSearched(path.join(directory, place));
+    if (result && !result.isEmpty) return fromResult(result);
+  }
+  const parent = path.dirname(directory);
+  return parent === directory || directory === os.homedir() ? fromResult(getSyncExplorer().search(directory)) : findPolicy(parent);
+}
+
+/** A searched place that is not a readable file (a folder of that name, a file that went away) is passed over, as the search does. */
+function loadSearched(file: string): CosmiconfigResult {
+  try {
+    return getSyncExplorer().load(file);
+  } catch (error) {
+    if (['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES'].includes((error as { code?: unknown }).code as string)) return null;
+    throw error;
+  }
 }
 
 /** The policy for a project at `directory`, `.mjs` files included (policy-check); throws PolicyError or PolicyReadError. */

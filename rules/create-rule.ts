@@ -77,13 +77,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): ESLintUtils.RuleModule<MessageIds, Options, PluginDocs> & { name: string } {
   const { optionsFromPolicy, name, meta } = rule;
   // The options a policy and a configured option list resolve to: the same for every file they apply to.
-  // ESLint hands each file a fresh copy of the configured options, so they are keyed by their content.
-  const resolved = new WeakMap<Policy, Map<string, readonly unknown[]>>();
+  // ESLint hands each file a fresh copy of the configured list around the same option object, so a single
+  // object option is its own key; any other list is keyed by its content.
+  const resolved = new WeakMap<Policy, { readonly byObject: WeakMap<object, readonly unknown[]>; readonly byText: Map<string, readonly unknown[]> }>();
   const resolveOptions = (policy: Policy, configured: readonly unknown[]): readonly unknown[] => {
-    let byConfigured = resolved.get(policy);
-    if (!byConfigured) resolved.set(policy, (byConfigured = new Map()));
-    const key = configured.length === 0 ? '' : JSON.stringify(configured);
-    let options = byConfigured.get(key);
+    let cache = resolved.get(policy);
+    if (!cache) resolved.set(policy, (cache = { byObject: new WeakMap(), byText: new Map() }));
+    const only = configured.length === 1 && typeof configured[0] === 'object' && configured[0] !== null ? configured[0] : undefined;
+    const text = only ? undefined : configured.length === 0 ? '' : JSON.stringify(configured);
+    let options = only ? cache.byObject.get(only) : cache.byText.get(text!);
     if (!options) {
       options = resolveRuleOptions({
         defaults: meta.defaultOptions ?? [],
@@ -91,7 +93,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
         policyEntry: getPolicyRuleOptions(policy, name),
         sections: optionsFromPolicy?.(policy),
       });
-      byConfigured.set(key, options);
+      if (only) cache.byObject.set(only, options);
+      else cache.byText.set(text!, options);
     }
     return options;
   };
@@ -180,6 +183,9 @@ function getFileScope(context: Readonly<TSESLint.RuleContext<string, readonly un
 /** The path patterns are matched on: from `base` when the file is inside it, else from the file system root. */
 function getScopePath(filename: string, base: string): string {
   if (!path.isAbsolute(filename)) return filename.split(path.sep).join('/');
+  // The usual case, a file below the base, without path.relative's normalising.
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  if (filename.startsWith(prefix) && !filename.includes(`${path.sep}..${path.sep}`)) return filename.slice(prefix.length).split(path.sep).join('/');
   const relative = path.relative(base, filename);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   return (inside ? relative : filename.slice(path.parse(filename).root.length)).split(path.sep).join('/');

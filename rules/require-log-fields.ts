@@ -92,14 +92,17 @@ export default createRule<Options, MessageIds>({
     const required = options.requiredFields ?? [];
     // Aliases add up: the policy's (with its defaults), then the rule's own.
     const aliases = { ...getPolicy(context).logging.fieldAliases, ...options.fieldAliases };
-    const consoleAllowed =
-      options.allowConsole === true ||
-      isConsoleAllowedFile(context, options.allowConsoleIn ?? CONSOLE_ALLOWED_IN) ||
-      (options.checkConsoleWithoutLogger !== true && hasNoLoggerDependency(context));
+    // Asked only of a file with a console call: most files have none.
+    let consoleAllowed: boolean | undefined;
+    const isConsoleAllowed = (): boolean =>
+      (consoleAllowed ??=
+        options.allowConsole === true ||
+        isConsoleAllowedFile(context, options.allowConsoleIn ?? CONSOLE_ALLOWED_IN) ||
+        (options.checkConsoleWithoutLogger !== true && hasNoLoggerDependency(context)));
     return {
       'Program:exit'() {
         for (const call of collectLogCalls(context)) {
-          const problem = getProblem(context, call, required, aliases, consoleAllowed);
+          const problem = getProblem(context, call, required, aliases, isConsoleAllowed);
           if (!problem) continue;
           context.report({ node: call.node, messageId: problem.messageId, data: problem.data });
           if (call.logger) recordFixLocation(context, call.node, 'require-log-fields', describeFixLocation(call.logger));
@@ -114,12 +117,18 @@ interface Problem {
   readonly data: Record<string, string>;
 }
 
-function getProblem(context: AnyContext, call: LogCall, required: readonly string[], aliases: Readonly<Record<string, readonly string[]>>, consoleAllowed: boolean): Problem | undefined {
+function getProblem(
+  context: AnyContext,
+  call: LogCall,
+  required: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>>,
+  isConsoleAllowed: () => boolean,
+): Problem | undefined {
   // A line at the top level of a module runs once at start-up, with no request to be joined to.
   const traceFields = findTraceFields(required, aliases);
   const needed = call.atModuleScope ? required.filter((field) => !traceFields.includes(field)) : required;
   if (needed.length === 0) return undefined;
-  if (!call.logger) return consoleAllowed ? undefined : { messageId: 'unstructuredConsole', data: { method: call.method, fields: joinFields(needed) } };
+  if (!call.logger) return isConsoleAllowed() ? undefined : { messageId: 'unstructuredConsole', data: { method: call.method, fields: joinFields(needed) } };
   const logger = call.logger;
   const present = unionFields(logger.fields, call.record, createFieldSet(logger.traceIdFrom ? traceFields : []));
   const missing = findMissingFields(present, needed, aliases);

@@ -53,6 +53,27 @@ describe('findPolicy and findProjectPolicy', () => {
     expect((await loadPolicyFile(path.join(root, 'policy-check.config.mjs'))).policy.ignore).toEqual(['module/**']);
   });
 
+  it('walks up past folders with no policy and past manifests without the key, and stops at the nearest policy', async () => {
+    const root = project('workspace', {
+      '.policy-checkrc.json': JSON.stringify({ ignore: ['workspace/**'] }),
+      'services/orders/package.json': JSON.stringify({ name: 'orders' }),
+      'services/orders/src/handlers/create.ts': '',
+      'services/billing/package.json': JSON.stringify({ name: 'billing', 'policy-check': { ignore: ['billing/**'] } }),
+      'services/billing/src/jobs/charge.ts': '',
+      // Passed over as the search passes them over: an empty policy file, and a folder named like one.
+      'services/orders/src/.policy-checkrc.json': '',
+      'services/orders/src/handlers/.policy-checkrc.yaml/README': '',
+    });
+    for (const [folder, expected] of [
+      [path.join(root, 'services', 'orders', 'src', 'handlers'), path.join(root, '.policy-checkrc.json')],
+      [path.join(root, 'services', 'billing', 'src', 'jobs'), path.join(root, 'services', 'billing', 'package.json')],
+      [path.join(root, 'services', 'orders'), path.join(root, '.policy-checkrc.json')],
+    ] as const) {
+      expect(findPolicy(folder).file).toBe(expected);
+      expect((await findProjectPolicy(folder)).file).toBe(expected);
+    }
+  });
+
   it('gives the defaults, with no file, where there is no policy', async () => {
     const root = project('none', {});
     expect(findPolicy(root)).toEqual({ policy: DEFAULT_POLICY, input: undefined, file: undefined });
