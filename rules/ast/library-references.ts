@@ -40,7 +40,7 @@ export function findLibraryReferences<Info>(
 ): Array<LibraryReference<Info>> {
   // Cheap question first: a module is imported, and a global read, only by writing its name in the file.
   const text = context.sourceCode.text;
-  const namedModules = keepNamedIn(text, modules);
+  const namedModules = keepImported(context.sourceCode.ast, text, modules);
   const namedGlobals = keepNamedIn(text, globals);
   if (!namedModules && !namedGlobals) return [];
   modules = namedModules ?? {};
@@ -60,6 +60,22 @@ export function findLibraryReferences<Info>(
   add(tracker.iterateGlobalReferences(globals as never));
   add(findUndeclaredRequireReferences(context, modules));
   return found.sort((left, right) => left.node.range[0] - right.node.range[0]);
+}
+
+/**
+ * The entries of a trace map for the modules the file imports; undefined when it imports none of them. A
+ * file that can load a module by a call (`require`, `import()`) is judged by its text instead.
+ */
+function keepImported<Info>(program: TSESTree.Program, text: string, map: TraceMap<Info>): TraceMap<Info> | undefined {
+  if (text.includes('require') || text.includes('import(')) return keepNamedIn(text, map);
+  let kept: TraceMap<Info> | undefined;
+  for (const statement of program.body) {
+    const source = statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.source.value : undefined;
+    if (source === undefined || !Object.hasOwn(map, source)) continue;
+    kept ??= {};
+    kept[source] = map[source]!;
+  }
+  return kept;
 }
 
 /** The entries of a trace map whose names the text contains; undefined when it contains none. */

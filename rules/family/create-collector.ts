@@ -50,6 +50,7 @@ export function createFileCollector<Found>(
   };
 }
 
-function isRecordingFacts(context: AnyRuleContext): boolean {
+/** policy-check is listening for inventory facts (a plain ESLint run is not): a detector may skip work only facts need. */
+export function isRecordingFacts(context: AnyRuleContext): boolean {
   return (context.settings[PLUGIN_NAME] as ServicePolicySettings | undefined)?.onFact !== undefined;
 }

@@ -10,7 +10,7 @@ import { normalizeHeaderName } from '../../knowledge/tracing/trace-context.js';
 import type { OutboundLibraryName } from '../../knowledge/tracing/types.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { getPolicy, type InventoryFact } from '../create-rule.js';
-import { createCollector, type AnyRuleContext, type Detected } from '../family/create-collector.js';
+import { createCollector, isRecordingFacts, type AnyRuleContext, type Detected } from '../family/create-collector.js';
 import type { FileIndex } from '../family/file-index.js';
 import { findAccessLogs } from './detectors/access-logs.js';
 import { findCalledHelpers } from './detectors/called-helpers.js';
@@ -44,6 +44,17 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   const mayHandle = HANDLER_TEXT.test(text) && OUTBOUND_TEXT.test(text);
   if (!mayHandle && !FACT_TEXT.test(text)) return { models: [] };
 
+  // With type information a client imported from another module needs no library name in this file.
+  const typed = getTypeServices(context) !== undefined;
+  const httpText = HTTP_TEXT.test(text);
+  const producers = mayHandle ? findProducerCalls(context, index) : [];
+  const mints = mayHandle ? findMintCalls(context) : [];
+  // Cheap first, where no inventory is wanted (a plain ESLint run): a file that sends nothing and mints no
+  // id has nothing to judge, whatever its handlers.
+  if (!isRecordingFacts(context) && (httpText || !typed) && producers.length === 0 && mints.length === 0 && (!httpText || findHttp(context).requests.length === 0)) {
+    return { models: [] };
+  }
+
   const traceHeaders = new Set(getPolicy(context).tracing.headers.map(normalizeHeaderName));
   const facts: Fact[] = [];
   const setups = findTracingSetups(context, index);
@@ -57,8 +68,7 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   for (const server of servers) facts.push({ node: server.node, fact: { kind: 'http-server', library: server.framework, properties: {} } });
   for (const log of findAccessLogs(context, index, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
 
-  // With type information a client imported from another module needs no library name in this file.
-  const mayCallHttp = HTTP_TEXT.test(text) || (handlers.length > 0 && getTypeServices(context) !== undefined);
+  const mayCallHttp = httpText || (handlers.length > 0 && typed);
   const usage = mayCallHttp ? findHttp(context) : undefined;
   const injections = findInjections(context);
   const models: TracingModel[] = [];
@@ -92,11 +102,11 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
     }
   }
   if (mayHandle) {
-    for (const producer of findProducerCalls(context, index)) {
+    for (const producer of producers) {
       const handler = findScope(producer.node);
       if (handler) models.push(judge(producer.library, producer.node, handler, () => producer.headers(readerFor(handler)), () => ({ kind: 'none' })));
     }
-    for (const mint of findMintCalls(context)) {
+    for (const mint of mints) {
       const handler = findHandler(handlers, mint.node);
       const use = describeMintUse(context, mint.node, traceHeaders);
       // Outside a handler only a request-id generator (`genReqId`) mints per request.
