@@ -169,9 +169,9 @@ interface FileScope {
 let lastScope: FileScope | undefined;
 
 function getFileScope(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileScope {
-  const { filename, cwd } = context;
   const given = getSettings(context).policy;
   if (lastScope?.sourceCode === context.sourceCode && lastScope.given === given) return lastScope;
+  const { filename, cwd } = context;
   const loaded = given || !path.isAbsolute(filename) ? undefined : findPolicy(path.dirname(filename));
   const policy = given ? readPolicy(given, `settings["${PLUGIN_NAME}"].policy`) : (loaded?.policy ?? DEFAULT_POLICY);
   const tests = policy.tests;
