@@ -19,6 +19,8 @@ import type { CheckedProject } from './check.js';
 const MAX_CALLER_DEPTH = 4;
 /** A function called from more places than this is a shared helper: not followed. */
 const MAX_CALL_SITES = 12;
+/** Searches for references in one run at most; past them, what is left counts as not start-up. */
+const MAX_REFERENCE_SEARCHES = 200;
 /** Methods whose callback runs once, when the promise they are chained on settles. */
 const PROMISE_CONTINUATIONS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
@@ -28,6 +30,8 @@ export class StartUpCalls {
   private service: ts.LanguageService | undefined;
   private readonly serverBuilders = new Set<ts.Node>();
   private readonly verdicts = new Map<ts.Node, boolean>();
+  private readonly callSites = new Map<ts.Node, ts.Node[] | undefined>();
+  private searches = 0;
 
   /** `servers`: the nodes that make an HTTP server, from the inventory. */
   constructor(
@@ -60,7 +64,8 @@ export class StartUpCalls {
     if (depth >= MAX_CALLER_DEPTH) return false;
     const known = this.verdicts.get(fn);
     if (known !== undefined) return known;
-    const sites = this.findCallSites(fn);
+    if (!this.callSites.has(fn)) this.callSites.set(fn, this.findCallSites(fn));
+    const sites = this.callSites.get(fn);
     visiting.add(fn);
     const verdict = sites !== undefined && sites.length > 0 && sites.every((site) => this.isStartUpSite(site, depth + 1, visiting));
     visiting.delete(fn);
@@ -101,8 +106,10 @@ export class StartUpCalls {
     return sites;
   }
 
-  /** The references of the name at `position`; undefined when the language service fails on the file. */
+  /** The references of the name at `position`; undefined past the budget or when the language service fails on the file. */
   private findReferences(fileName: string, position: number): ts.ReferencedSymbol[] | undefined {
+    if (this.searches >= MAX_REFERENCE_SEARCHES) return undefined;
+    this.searches += 1;
     this.service ??= this.project.project.getLanguageService().compilerObject;
     try {
       return this.service.findReferences(fileName, position) ?? [];
