@@ -49,13 +49,16 @@ export class StartUpCalls {
     return calls.length > 0 && calls.every((call) => this.isStartUpSite(call, 0, new Set()));
   }
 
-  /** A call runs only at start-up: at a module's top level, or in a function that does. */
+  /**
+   * A call runs only at start-up: at a module's top level, or in a function that does, and not in a loop
+   * that keeps going (a poll started at start-up runs for the life of the process) nor in a function that
+   * calls itself again.
+   */
   private isStartUpSite(site: ts.Node, depth: number, visiting: Set<ts.Node>): boolean {
     const scope = findScope(site);
+    if (isInRepeatingLoop(site, scope)) return false;
     if (scope === undefined) return true;
-    if (!isFunctionWithBody(scope)) return false;
-    // A function calling itself runs when its outer call does.
-    if (visiting.has(scope)) return true;
+    if (!isFunctionWithBody(scope) || visiting.has(scope)) return false;
     return this.isStartUpFunction(scope, depth, visiting);
   }
 
@@ -126,6 +129,19 @@ function findScope(node: ts.Node): ts.Node | undefined {
     if (ts.isSourceFile(current)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * A `while`, `do`, `for (;;)` or `for await` loop around the call, inside its scope: it repeats for as long
+ * as something keeps it going. A `for…of`, `for…in` or counted `for` runs once per item of what it is given.
+ */
+function isInRepeatingLoop(site: ts.Node, scope: ts.Node | undefined): boolean {
+  for (let current = site.parent; current && current !== scope; current = current.parent) {
+    if (ts.isWhileStatement(current) || ts.isDoStatement(current)) return true;
+    if (ts.isForStatement(current) && current.condition === undefined) return true;
+    if (ts.isForOfStatement(current) && current.awaitModifier !== undefined) return true;
+  }
+  return false;
 }
 
 function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
