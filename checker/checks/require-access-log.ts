@@ -3,7 +3,7 @@
  * log anywhere in the service, that is no line per request with its method, path, status and duration.
  * pino-http (and express-pino-logger, koa-pino-logger), morgan, express-winston, koa-logger, nestjs-pino's
  * LoggerModule, fastify made with `logger` on, and a hand-written middleware or interceptor that reads the
- * method, the status and a clock all count. Reported once per service, at the first app it makes.
+ * method, the status and a clock and writes a line all count. Reported once per service, at the first app it makes.
  */
 import { ts } from 'ts-morph';
 

@@ -107,4 +107,12 @@ export const handWrittenAccessLog = {
    * has been sent, so you will not be able to send more data to the client").
    */
   responseHooks: { method: 'addHook', names: ['onResponse'] },
+  /**
+   * What writes the line, besides a logger's level methods (`log.info(…)`, `console.log(…)`): a stream's
+   * `write` (`process.stdout.write(…)`), or a function of the service's own whose name says it logs
+   * (`log(…)`, `logRequest(…)`, `writeAccessLog(…)`). A middleware that only tags a span or feeds a metric
+   * with the method and status writes no line per request.
+   */
+  writeMethods: ['write'],
+  logFunctionName: /^log(?:[A-Z]\w*)?$|Log$/,
 } as const;

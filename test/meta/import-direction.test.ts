@@ -33,7 +33,7 @@ const FAMILY_IMPORTS: Readonly<Record<string, readonly string[]>> = {
   http: [],
   retry: ['http'],
   logging: [],
-  tracing: ['http'],
+  tracing: ['http', 'logging'],
   messaging: ['retry', 'http'],
 };
 

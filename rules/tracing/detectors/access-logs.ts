@@ -2,11 +2,14 @@
  * Access logs in the linted file: pino-http, morgan, express-winston, koa-logger and nestjs-pino
  * middleware made here; fastify made with its request log on (`logger: true`, a logger's options or
  * instance, unless `disableRequestLogging: true`); and a hand-written middleware or interceptor that reads
- * the method, the response status and a clock, including one written in a framework's after-response hook
- * (fastify `addHook('onResponse', fn)`).
+ * the method, the response status and a clock and writes a line (a logger's level method, console, a
+ * stream's `write`, a function named for logging), including one written in a framework's after-response
+ * hook (fastify `addHook('onResponse', fn)`). One that only tags a span or feeds a metric is not a log.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { consoleLogger } from '../../../knowledge/logging/console.js';
+import { LOGGER_LIBRARIES } from '../../../knowledge/logging/index.js';
 import { ACCESS_LOGS, handWrittenAccessLog } from '../../../knowledge/tracing/access-logs.js';
 import type { AccessLogSpec } from '../../../knowledge/tracing/types.js';
 import { findProperty } from '../../ast/find-property.js';
@@ -30,6 +33,8 @@ const APP_OPTION_LOGS: readonly AccessLogSpec[] = ACCESS_LOGS.filter((spec) => s
 const STATUS: ReadonlySet<string> = new Set(handWrittenAccessLog.statusProperties);
 const METHOD: ReadonlySet<string> = new Set(handWrittenAccessLog.methodProperties);
 const DURATION: ReadonlySet<string> = new Set(handWrittenAccessLog.durationProperties);
+/** Methods that write a log line: every modelled logger's level methods, console's, and a stream's `write`. */
+const WRITE_METHODS: ReadonlySet<string> = new Set([...LOGGER_LIBRARIES, consoleLogger].flatMap((library) => library.logMethods).concat(handWrittenAccessLog.writeMethods));
 
 export function findAccessLogs(context: AnyRuleContext, index: FileIndex, servers: readonly HttpServer[], handlers: readonly HandlerScope[]): AccessLog[] {
   const found: AccessLog[] = [];
@@ -46,7 +51,7 @@ export function findAccessLogs(context: AnyRuleContext, index: FileIndex, server
   for (const handler of handlers) {
     if (handler.kind !== 'request') continue;
     const reads = readResponseLine(context, handler.function.body);
-    if (reads.status && reads.method && reads.clock) {
+    if (reads.status && reads.method && reads.clock && reads.writes) {
       logged.add(handler.function);
       found.push({ library: 'hand-written', node: handler.function, logsDuration: true });
     }
@@ -59,7 +64,7 @@ export function findAccessLogs(context: AnyRuleContext, index: FileIndex, server
     const middleware = hook ?? (listener && findEnclosingFunction(call));
     if (!middleware || logged.has(middleware)) continue;
     const reads = readResponseLine(context, middleware.body);
-    if (reads.status && reads.method) {
+    if (reads.status && reads.method && reads.writes) {
       logged.add(middleware);
       found.push({ library: 'hand-written', node: middleware, logsDuration: reads.clock });
     }
@@ -113,12 +118,14 @@ function logsDurationInFormat(context: AnyRuleContext, call: TSESTree.Node, form
   return formats.timedFormats.includes(format) || formats.timedTokens.some((token) => format.includes(token));
 }
 
-/** What a middleware or interceptor reads: the request method, the response status, a clock. */
-function readResponseLine(context: AnyRuleContext, body: TSESTree.Node): { status: boolean; method: boolean; clock: boolean } {
+/** What a middleware or interceptor reads (the request method, the response status, a clock) and whether it writes a line. */
+function readResponseLine(context: AnyRuleContext, body: TSESTree.Node): { status: boolean; method: boolean; clock: boolean; writes: boolean } {
   let status = false;
   let method = false;
   let clock = false;
+  let writes = false;
   walkDescendants(context, body, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && writesLine(node)) writes = true;
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = getStaticMemberName(node);
       if (name !== undefined && STATUS.has(name)) status = true;
@@ -131,9 +138,18 @@ function readResponseLine(context: AnyRuleContext, body: TSESTree.Node): { statu
       if (METHOD.has(node.key.name)) method = true;
       if (STATUS.has(node.key.name)) status = true;
     }
-    return !(status && method && clock);
+    return !(status && method && clock && writes);
   });
-  return { status, method, clock };
+  return { status, method, clock, writes };
+}
+
+/** `log.info(…)`, `console.log(…)`, `process.stdout.write(…)`, `logRequest(…)`: a call that writes a line. */
+function writesLine(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return handWrittenAccessLog.logFunctionName.test(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = getStaticMemberName(callee);
+  return name !== undefined && WRITE_METHODS.has(name);
 }
 
 function createAccessLogTraceMap(): TraceMap<AccessLogSpec> {

@@ -114,6 +114,48 @@ const files: Record<string, string> = {
     '};',
     '',
   ].join('\n'),
+  // express whose only per-request middleware tags a span and feeds a latency histogram with the method and
+  // the status: traces and metrics, but no line per request, so still reported.
+  'services/quotes/src/app.ts': [
+    "import express from 'express';",
+    "import { observeRequests } from './observe.js';",
+    'export const app = express();',
+    'app.use(observeRequests);',
+    "app.get('/quotes/:id', (req, res) => { res.json({ id: req.params.id }); });",
+    '',
+  ].join('\n'),
+  'services/quotes/src/observe.ts': [
+    "import { trace } from '@opentelemetry/api';",
+    "import type { NextFunction, Request, Response } from 'express';",
+    "import { latency } from './metrics.js';",
+    "const tracer = trace.getTracer('quotes');",
+    'export function observeRequests(req: Request, res: Response, next: NextFunction) {',
+    '  const started = Date.now();',
+    '  const span = tracer.startSpan(`${req.method} ${req.path}`);',
+    "  res.on('finish', () => {",
+    "    span.setAttribute('http.status_code', res.statusCode);",
+    '    span.end();',
+    '    latency.observe({ method: req.method, status: String(res.statusCode) }, (Date.now() - started) / 1000);',
+    '  });',
+    '  next();',
+    '}',
+    '',
+  ].join('\n'),
+  'services/quotes/src/metrics.ts': ["export const latency = { observe(_labels: Record<string, string>, _seconds: number): void {} };", ''].join('\n'),
+  // express whose middleware writes one JSON line per request to standard output: an access log.
+  'services/ledger/src/app.ts': [
+    "import express from 'express';",
+    'export const app = express();',
+    'app.use((req, res, next) => {',
+    '  const started = process.hrtime.bigint();',
+    "  res.on('finish', () => {",
+    '    const ms = Number(process.hrtime.bigint() - started) / 1e6;',
+    "    process.stdout.write(JSON.stringify({ method: req.method, path: req.path, status: res.statusCode, ms }) + '\\n');",
+    '  });',
+    '  next();',
+    '});',
+    '',
+  ].join('\n'),
   // An app made by a test harness is not a service.
   'services/flags/test/harness.ts': ["import express from 'express';", 'export const testApp = express();', ''].join('\n'),
   // A library package that only makes a router: no app, nothing to report.
@@ -129,6 +171,7 @@ describe('require-access-log', () => {
       'services/beacon/src/server.ts:3:23 beacon warning',
       'services/billing/src/main.ts:4:13 billing warning',
       'services/edge/src/server.ts:2:23 edge warning',
+      'services/quotes/src/app.ts:3:20 quotes warning',
       'services/search/src/main.ts:3:19 search warning',
     ]);
   });
@@ -149,12 +192,13 @@ describe('require-access-log', () => {
         'access-log hand-written carts',
         'access-log hand-written flags',
         'access-log hand-written ingest',
+        'access-log hand-written ledger',
         'http-server express billing',
         'http-server koa carts',
         'http-server nestjs search',
       ]),
     );
-    expect(entries.filter((entry) => entry.endsWith(' routes'))).toEqual([]);
+    expect(entries.filter((entry) => entry.endsWith(' routes') || entry.endsWith(' quotes'))).toEqual(['http-server express quotes']);
   });
 
   it('links its documentation', () => {
