@@ -10,7 +10,9 @@ export const pinoHttp = {
   name: 'pino-http',
   fix: { service: '`base: { service }` or `name`', trace: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin`' },
   makesRequestLoggers: true,
-  packages: ['pino-http'],
+  // express-pino-logger is pino-http under its former name: 7.0.0 depends on pino-http ^7.0.0 and exports its
+  // middleware, with the same options and the same `req.log` (package.json, README "same options of pino").
+  packages: ['pino-http', 'express-pino-logger'],
   versionRead: '11.0.0',
   repository: 'https://github.com/pinojs/pino-http',
   // logger.js: `module.exports = pinoLogger`, `.default = pinoLogger`, `.pinoHttp = pinoLogger`. Its options are

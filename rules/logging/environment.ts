@@ -6,6 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { nestjsPino } from '../../knowledge/logging/nestjs.js';
 import { pinoHttp } from '../../knowledge/logging/pino-http.js';
 import { findImportPath, isImportOf } from '../ast/find-import-path.js';
 import { findProgramFiles, getProgram } from '../ast/find-program-files.js';
@@ -22,7 +23,8 @@ import type { Logger } from './model.js';
 
 const NEST_FACTORY_TEXT = /\bNestFactory\b/;
 const NESTJS_PINO_TEXT = /['"]nestjs-pino['"]/;
-const PINO_HTTP_TEXT = /['"](?:pino-http|nestjs-pino)['"]/;
+/** A module that may make a request logger names one of these packages in quotes. */
+const PINO_HTTP_TEXT = new RegExp(`['"](?:${[...pinoHttp.packages, ...nestjsPino.packages].join('|')})['"]`);
 
 interface ProgramLoggers {
   application?: Logger | null;

@@ -153,6 +153,21 @@ app.get('/products', (req, res) => {
   res.json([]);
 });
 `,
+    // express-pino-logger (pino-http under its former name), required inline: its name is the service and
+    // customProps binds the incoming trace id to every request's logger.
+    {
+      code: `
+const express = require('express');
+
+const app = express();
+app.use(require('express-pino-logger')({ name: 'basket', customProps: (req) => ({ traceId: req.get('x-b3-traceid') }) }));
+app.delete('/basket/:id', (req, res) => {
+  req.log.info({ basket: req.params.id }, 'basket emptied');
+  res.sendStatus(204);
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+    },
     // pino-http: the request id is the incoming traceparent, so req.id joins services.
     `
 import express from 'express';
@@ -577,6 +592,25 @@ app.get('/products', (req, res) => {
 });
 `,
       errors: [{ messageId: 'missingFields', line: 8, column: 3, data: { fields: '`traceId`', them: 'it', logger: '`req.log` (writing through the pino-http logger `pinoHttp()` made on line 6)', fix: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin`' } }],
+      output: null,
+    },
+    // express-pino-logger handed a pino logger that has neither a name nor a mixin: the request logger of every
+    // route binds only the request, whose id is a counter local to the process.
+    {
+      code: `
+const pino = require('pino');
+const express = require('express');
+
+const logger = pino({ level: 'debug' });
+const app = express();
+app.use(require('express-pino-logger')({ logger }));
+app.use('/api', (req, res, next) => {
+  req.log.debug('forwarding %s', req.originalUrl);
+  next();
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+      errors: [{ messageId: 'missingFields', line: 9, column: 3, data: { fields: '`traceId` and `service`', them: 'them', logger: "`req.log` (writing through the pino-http logger `require('express-pino-logger')()` made on line 7)", fix: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin` and `base: { service }` or `name`' } }],
       output: null,
     },
     // pino-http with a fresh id per request: still not the caller's trace id.
