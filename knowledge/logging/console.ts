@@ -25,6 +25,7 @@ export const consoleLogger = {
 export const structuredLoggerPackages = [
   'pino',
   'pino-http',
+  'express-pino-logger',
   'winston',
   'bunyan',
   '@nestjs/common',
