@@ -190,6 +190,16 @@ const files: Record<string, string> = {
     '})();',
     '',
   ].join('\n'),
+  // The same in JavaScript: a script's main() primes a cache once.
+  'start-up/prime.js': [
+    "import ky from 'ky';",
+    'async function main() {',
+    "  const prices = await ky.get('http://prices.internal/all').json();",
+    '  console.info(Object.keys(prices).length);',
+    '}',
+    'await main();',
+    '',
+  ].join('\n'),
   // Reported: the same kind of request, made per request or where its callers cannot all be told.
   'per-request/profile.ts': [
     "import ky from 'ky';",
@@ -264,6 +274,13 @@ const files: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // JavaScript: a handler kept in a table of routes, called by whoever reads the table.
+  'per-request/lookup.js': [
+    "import ky from 'ky';",
+    'const lookupSku = (sku) => ky.get(`http://catalog.internal/skus/${sku}`).json();',
+    "export const routes = { '/sku': lookupSku };",
+    '',
+  ].join('\n'),
   // Five plain functions between the request and the module's top level: past the callers followed.
   'per-request/deep.ts': [
     "import ky from 'ky';",
@@ -295,6 +312,7 @@ describe('require-circuit-breaker', () => {
       'loud/got.ts:3 warning',
       'per-request/deep.ts:2 warning',
       'per-request/instance.ts:2 warning',
+      'per-request/lookup.js:2 warning',
       'per-request/poller.ts:16 warning',
       'per-request/poller.ts:19 warning',
       'per-request/profile.ts:2 warning',
@@ -307,7 +325,14 @@ describe('require-circuit-breaker', () => {
     const found = project.result().findings.filter((finding) => finding.ruleId === ID && finding.file.startsWith('start-up/'));
     expect(found).toEqual([]);
     const recorded = project.result().inventory.filter((entry) => entry.kind === 'retry-policy' && entry.file.startsWith('start-up/')).map((entry) => `${entry.file}:${entry.line} ${entry.library}`);
-    expect(recorded).toEqual(['start-up/currency-cache.ts:11 ky', 'start-up/landing-page.ts:3 ky', 'start-up/seed.ts:3 p-retry', 'start-up/settings.ts:2 got', 'start-up/warm-up.ts:2 got']);
+    expect(recorded).toEqual( [
+      'start-up/currency-cache.ts:11 ky',
+      'start-up/landing-page.ts:3 ky',
+      'start-up/prime.js:3 ky',
+      'start-up/seed.ts:3 p-retry',
+      'start-up/settings.ts:2 got',
+      'start-up/warm-up.ts:2 got',
+    ]);
   });
 
   it('names the client or the external call in its message', () => {
@@ -317,6 +342,7 @@ describe('require-circuit-breaker', () => {
       'cockatiel retries an operation that calls `fetch`',
       'p-retry retries an operation that calls `fetch`',
       'got retries this client',
+      'ky retries this client',
       'ky retries this client',
       'ky retries this client',
       'ky retries this client',
