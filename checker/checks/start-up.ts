@@ -4,7 +4,8 @@
  * entry point (`main()`, `bootstrap()` at a module's top level), a framework's start-up hook (NestJS
  * `onModuleInit`), builds an HTTP server (`express()`, `NestFactory.create`, as the inventory records it),
  * or when every call of it, found with the language service's references across modules, is itself made
- * only at start-up, a few callers up. Anything it cannot tell (a function passed as a callback, stored,
+ * only at start-up, a few callers up. A call that start-up code repeats (in a `while` loop, in a function
+ * that calls itself) is not start-up. Anything it cannot tell (a function passed as a callback, stored,
  * exported with no caller in the project, or with too many callers) counts as not start-up.
  */
 import path from 'node:path';
