@@ -53,3 +53,17 @@ export const rxjsRetryWhen = {
   meaning: 'Unbounded unless the notifier completes (take, takeWhile) or errors (throwError, a throw in a map).',
   source: `rxjs@${VERSION} dist/esm/internal/operators/retryWhen.js`,
 } as const;
+
+/**
+ * What a resubscription runs again: `from(promise)` subscribes to the promise it was given, already settled,
+ * so a retry after it sends nothing again; `defer(factory)` calls its factory on every subscription.
+ * Read from rxjs@7.8.2 as installed (dist/esm/internal/observable/innerFrom.js, `fromPromise`: `promise.then(…)`
+ * on each subscription; defer.js: `innerFrom(observableFactory()).subscribe(subscriber)`).
+ */
+export const rxjsSources = {
+  /** Sources that replay a value made once: a retry after them repeats no request. */
+  replaySettled: ['from'],
+  /** `retry({ delay })` whose delay function only returns a timer of these, whatever the error, retries every error. */
+  timers: ['timer'],
+  source: `rxjs@${VERSION} dist/esm/internal/observable/innerFrom.js, defer.js`,
+} as const;

@@ -316,8 +316,79 @@ export const billing = got.extend({
   retry: { limit: 2, statusCodes: [401, 500, 502, 503] },
   hooks: { beforeRetry: [async (error) => { error.options.headers.authorization = await renewToken(); }] },
 });`,
+    // rxjs: a retry after from(promise) subscribes again to a promise that already settled: no request is sent twice.
+    `
+import axios from 'axios';
+import { from, lastValueFrom, retry } from 'rxjs';
+
+export const loadAsset = (url: string) => lastValueFrom(from(axios.get(url, { timeout: 5_000 })).pipe(retry(3)));`,
+    // rxjs: a delay function that gives up on some errors decides which are retried.
+    `
+import axios from 'axios';
+import { defer, retry, throwError, timer } from 'rxjs';
+
+export const quote$ = (id: string) =>
+  defer(() => axios.get(\`https://quotes.internal/\${id}\`, { timeout: 2_000 })).pipe(
+    retry({ count: 3, delay: (error, attempt) => ((error.response?.status ?? 500) >= 500 ? timer(attempt * 300) : throwError(() => error)) }),
+  );`,
+    // rxjs: a fetch that resolves on 404 never errors on one, so the retry never sees it.
+    `
+import { defer, retry, timer } from 'rxjs';
+
+export const feed$ = defer(() => fetch('https://feed.internal/latest', { signal: AbortSignal.timeout(2_000) })).pipe(
+  retry({ count: 3, delay: (_error, attempt) => timer(attempt * 500) }),
+);`,
+    // rxjs: a retryWhen notifier that rethrows what it will not retry.
+    `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { retryWhen, mergeMap, timer, throwError } from 'rxjs';
+
+@Injectable()
+export class StockClient {
+  constructor(private readonly http: HttpService) {}
+
+  level(sku: string) {
+    return this.http.get(\`https://stock.internal/\${sku}\`).pipe(
+      retryWhen((errors) => errors.pipe(mergeMap((error, index) => (index < 3 && error.response?.status >= 500 ? timer(500) : throwError(() => error))))),
+    );
+  }
+}`,
   ],
   invalid: [
+    {
+      // NestJS HttpService observables error on every 4xx, and retry(3) sends a missing order's request four times.
+      code: `
+import { HttpService } from '@nestjs/axios';
+import { Injectable } from '@nestjs/common';
+import { retry } from 'rxjs';
+
+@Injectable()
+export class OrdersClient {
+  constructor(private readonly http: HttpService) {}
+
+  find(id: string) {
+    return this.http.get(\`https://orders.internal/\${id}\`).pipe(retry(3));
+  }
+}`,
+      errors: [{ messageId: 'retriesEveryError', line: 11, column: 64, data: { library: 'rxjs' } }],
+      output: null,
+    },
+    {
+      // defer() calls its factory on every subscription: each retry is a new axios request, 404s included.
+      code: `
+const { defer, retry, timer } = require('rxjs');
+const axios = require('axios');
+
+const profile$ = (id) =>
+  defer(() => axios.get('https://profiles.internal/' + id, { timeout: 2000 })).pipe(
+    retry({ count: 4, delay: (_error, attempt) => timer(2 ** attempt * 100 + Math.random() * 100) }),
+  );
+module.exports = { profile$ };`,
+      languageOptions: COMMONJS,
+      errors: [{ messageId: 'retriesEveryError', line: 7, column: 5, data: { library: 'rxjs' } }],
+      output: null,
+    },
     {
       // A promise around https.get that rejects on any status but 200: a missing image (404) is fetched four times.
       code: `

@@ -1,6 +1,6 @@
 /**
  * Whether a retried operation fails on a 4xx answer: it sends a request with axios, got or ky (which reject
- * on 4xx), directly or through an instance made in this file, or it throws when a fetch-style response is
+ * on 4xx), directly or through an instance made in this file or NestJS's HttpService, or it throws when a fetch-style response is
  * not `ok`, or throws or rejects its promise on a status a 4xx fails (`if (statusCode !== 200) reject(…)`). A wrapper's retried code that calls the function it was given is judged by the functions this
  * file passes to the wrapper. With type information, requests sent by functions in other modules count too
  * (an imported `postLedgerEntry` that calls `ledger.post`). A request whose own options, or whose client's,
@@ -16,6 +16,8 @@ import type { AnyRuleContext } from '../../ast/rule-context.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
+import { getFileIndex } from '../../family/file-index.js';
+import { findServiceRequests } from '../../http/nest-http-service.js';
 import { findRemoteRequests } from '../../http/remote-requests.js';
 import { evaluateTest } from '../hand-written/evaluate-test.js';
 import { createStatusScenario } from '../hand-written/status-scenario.js';
@@ -139,6 +141,10 @@ function findRequests(context: AnyRuleContext): ReadonlySet<TSESTree.Node> {
     if (changesWhichAnswersReject(context, reference.node)) continue;
     if (reference.info === 'request') requests.add(reference.node);
     else addInstanceRequests(context, reference.node, requests, 0);
+  }
+  // NestJS's HttpService sends with axios, and its observables error on 4xx the same way.
+  for (const request of findServiceRequests(context, getFileIndex(context.sourceCode))) {
+    if (!changesWhichAnswersReject(context, request.node)) requests.add(request.node);
   }
   requestsByFile.set(program, requests);
   return requests;

@@ -4,13 +4,13 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { rxjs, rxjsRetryWhen } from '../../../knowledge/retry/rxjs.js';
+import { rxjs, rxjsRetryWhen, rxjsSources } from '../../../knowledge/retry/rxjs.js';
 import { CALL, ESM, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
 import { resolveFunction } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
-import type { RetryBackoff, RetryBound, RetryPolicy } from '../model.js';
+import type { RetryBackoff, RetryBound, RetryCondition, RetryPolicy } from '../model.js';
 import { classifyDelay, constantDelay } from './delay.js';
 import { findOption, getArgument, getBound, isArgumentHidden, readNumber, type Detection, type OptionValue, type RetryLibraryDetector, type RetryReference } from './detection.js';
 
@@ -42,12 +42,13 @@ function describeRetry(detection: Detection, call: TSESTree.CallExpression): Ret
   if (isArgumentHidden(call, 0)) return policy(call, { kind: 'unknown' }, { kind: 'unknown', jitter: 'unknown', reason: 'retry' });
   const argument = getArgument(call, 0);
   const immediate: RetryBackoff = { kind: 'none', jitter: false, reason: 'rxjs retry without a delay, resubscribing at once' };
-  if (!argument) return policy(call, { kind: 'unbounded', reason: '`retry()` with no count retries forever' }, immediate);
+  const everyError: RetryCondition = { kind: 'every-error', node: call };
+  if (!argument) return policy(call, { kind: 'unbounded', reason: '`retry()` with no count retries forever' }, immediate, everyError);
   const value = getStaticValueOf(detection.context, argument)?.value;
   if (typeof value === 'number' || isNullish(argument)) {
     const count: OptionValue<number> = typeof value === 'number' ? { kind: 'value', value } : { kind: 'absent' };
     if (count.kind === 'value' && count.value <= 0) return undefined;
-    return policy(call, getRetryBound(count), immediate);
+    return policy(call, getRetryBound(count), immediate, everyError);
   }
   const sources = [{ node: argument }];
   const count = readNumber(findOption(detection.context, sources, 'count'));
@@ -59,7 +60,18 @@ function describeRetry(detection: Detection, call: TSESTree.CallExpression): Ret
       : delay.kind === 'unknown'
         ? { kind: 'unknown', jitter: 'unknown', reason: 'delay' }
         : classifyDelay(detection, delay.node, delay.node ? undefined : delay.value?.value, 'retry delay');
-  return policy(call, getRetryBound(count), backoff);
+  // A delay function can stop the retries for some errors (by throwing, or returning `throwError` or EMPTY):
+  // every error is retried only when it waits on a timer whatever the error.
+  const delayFunction = delay.kind === 'found' && delay.node ? resolveFunction(detection.context, delay.node) : undefined;
+  const condition: RetryCondition = delay.kind === 'unknown' || (delayFunction && !onlyWaits(delayFunction)) ? { kind: 'unknown' } : everyError;
+  return policy(call, getRetryBound(count), backoff, condition);
+}
+
+/** `(error, attempt) => timer(…)`: a delay function that returns a timer, whatever the error. */
+function onlyWaits(fn: ReturnType<typeof resolveFunction> & object): boolean {
+  const returned = getReturnedExpression(fn.body);
+  const expression = returned && unwrapExpression(returned);
+  return expression?.type === AST_NODE_TYPES.CallExpression && (rxjsSources.timers as readonly string[]).includes(getOperatorName(expression) ?? '');
 }
 
 function getRetryBound(count: OptionValue<number>): RetryBound {
@@ -104,11 +116,28 @@ function describeRetryWhen(detection: Detection, call: TSESTree.CallExpression):
   }
   if (opaque && bound.kind === 'unbounded') bound = { kind: 'unknown' };
   backoff ??= mayWait ? unknownBackoff : { kind: 'none', jitter: false, reason: 'retryWhen notifier without a delay' };
-  return policy(call, bound, backoff);
+  // An operator that may throw can stop the retries for some errors: which ones are retried is not visible.
+  return policy(call, bound, backoff, opaque ? { kind: 'unknown' } : { kind: 'every-error', node: call });
 }
 
-function policy(call: TSESTree.CallExpression, bound: RetryBound, backoff: RetryBackoff): RetryPolicy {
-  return { library: LIBRARY, node: call, bound, backoff, condition: { kind: 'default' }, methods: { kind: 'all' } };
+function policy(call: TSESTree.CallExpression, bound: RetryBound, backoff: RetryBackoff, condition: RetryCondition = { kind: 'default' }): RetryPolicy {
+  const operation = findResubscribedSource(call);
+  return { library: LIBRARY, node: call, bound, backoff, condition, methods: { kind: 'all' }, ...(operation ? { operation } : {}) };
+}
+
+/**
+ * What a retry in `source.pipe(…, retry(…))` runs again: the source, subscribed to anew. None when the source
+ * replays a value made once (`from(promise)` re-reads a settled promise, so no request is sent again), or
+ * when the retry is not written in a `pipe` call.
+ */
+function findResubscribedSource(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const pipe = call.parent;
+  if (pipe?.type !== AST_NODE_TYPES.CallExpression || !pipe.arguments.includes(call)) return undefined;
+  const callee = unwrapExpression(pipe.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier || callee.property.name !== 'pipe') return undefined;
+  const source = unwrapExpression(callee.object);
+  if (source.type === AST_NODE_TYPES.CallExpression && (rxjsSources.replaySettled as readonly string[]).includes(getOperatorName(source) ?? '')) return undefined;
+  return source;
 }
 
 function getReturnedExpression(body: TSESTree.Node): TSESTree.Node | undefined {
