@@ -116,6 +116,21 @@ export const elasticApmStart = {
 export const TRACING_SETUPS: readonly TracingSetupSpec[] = [nodeSdk, registerInstrumentations, autoInstrumentationsRegister, ddTrace, instanaCollector, elasticApm, elasticApmStart];
 
 /**
+ * A service's own module that starts tracing, loaded before the rest of the code: `import './instrumentation'`,
+ * `require('./tracing')`, or `import { setupTracing } from './tracer'` then `setupTracing(…)` at the top of
+ * the entry module. The names are the convention of OpenTelemetry's getting-started guide for Node.js
+ * (`instrumentation.ts`, loaded first), of opentelemetry-js-contrib's examples (`tracer.ts` exporting
+ * `setupTracing(serviceName)`) and of Datadog's and Elastic's guides (`tracer.js`, `tracing.js`). What such a
+ * module instruments can be read only with type information; without it, a call it may cover is given the
+ * benefit of the doubt.
+ */
+export const localTracingModule = {
+  basenames: ['tracing', 'tracer', 'telemetry', 'otel', 'opentelemetry', 'instrumentation', 'instrument', 'observability'],
+  setupFunction: /^(?:setup|init|initialize|start|register|configure)(?:Tracing|Tracer|Telemetry|OpenTelemetry|Otel|Instrumentation|Observability)$/i,
+  source: 'opentelemetry.io/docs/languages/js/getting-started/nodejs ("instrumentation.ts" run with --import before the app); open-telemetry/opentelemetry-js-contrib examples/express/src/tracer.ts (`setupTracing`) and server.ts (`setupTracing(…)` first)',
+} as const;
+
+/**
  * Instrumentations and the outbound libraries they inject `traceparent` into. The http instrumentation
  * patches `http.request`/`https.request`, which axios, got, superagent and node-fetch send through; Node's
  * global fetch and ky go through undici and need the undici instrumentation.

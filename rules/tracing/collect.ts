@@ -19,6 +19,7 @@ import { isDevelopmentOnly } from './detectors/development-only.js';
 import { describeClient, describeInstance, describeRequestHeaders, findHttp, getOutboundLibrary, getRequestHost } from './detectors/http-calls.js';
 import { describeMintUse, findMintCalls, REQUEST_ID_GENERATORS } from './detectors/minted-ids.js';
 import { findInjections } from './detectors/injections.js';
+import { findLocalTracingModules } from './detectors/local-tracing-modules.js';
 import { findProducerCalls } from './detectors/producer-calls.js';
 import { findRequestHandlers } from './detectors/request-handlers.js';
 import { contains } from './detectors/syntax.js';
@@ -58,6 +59,10 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   const traceHeaders = new Set(getPolicy(context).tracing.headers.map(normalizeHeaderName));
   const facts: Fact[] = [];
   const setups = findTracingSetups(context, index);
+  // The service's own tracing module loaded first thing: its setups where they can be read, else doubt.
+  const localModules = mayHandle ? findLocalTracingModules(context, index) : [];
+  const coveringSetups = [...setups, ...localModules.flatMap((module) => module.setups ?? [])];
+  const unreadSetup = localModules.some((module) => module.setups === undefined);
   const { handlers: requestHandlers, servers } = findRequestHandlers(context, index);
   const handlers = [...requestHandlers, ...(mayHandle ? findConsumerHandlers(context, index) : [])];
   // What a handler's helper sends, the handler sends: checked where no handler encloses the call itself.
@@ -79,11 +84,12 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
     return new OutgoingHeaders(context, incoming, traceHeaders, injections.carriers);
   };
   const judge = (library: OutboundLibraryName, node: TSESTree.CallExpression, handler: HandlerScope, own: () => HeadersVerdict, client: () => Propagation, host?: string): OutboundCall => {
-    const setup = findCoveringSetup(setups, library);
+    const setup = findCoveringSetup(coveringSetups, library);
     let propagation: Propagation;
     if (setup) propagation = { kind: 'instrumentation', setup: setup.spec.name };
     else if (injections.calls.some((call) => contains(handler.function, call))) propagation = { kind: 'inject' };
     else propagation = combine(own(), client);
+    if (propagation.kind === 'none' && unreadSetup) propagation = { kind: 'unknown' };
     return { kind: 'outbound-call', library, node, handler, propagation, host };
   };
 

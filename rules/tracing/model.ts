@@ -58,7 +58,10 @@ export type Propagation =
   | { readonly kind: 'client'; readonly how: string }
   /** Tracing instrumentation set up in this file covers its library. */
   | { readonly kind: 'instrumentation'; readonly setup: string }
-  /** Its headers cannot be read here (built by a helper, passed in); the benefit of the doubt. */
+  /**
+   * Its headers cannot be read here (built by a helper, passed in), or the service's own tracing module,
+   * loaded first and not readable without type information, may instrument it; the benefit of the doubt.
+   */
   | { readonly kind: 'unknown' }
   /** It sends no header that carries the context. */
   | { readonly kind: 'none' };

@@ -524,6 +524,67 @@ app.post('/orders', async (req, res) => {
   res.sendStatus(202);
 });
 `,
+    // The service's own tracing module, imported and started first thing: what it instruments cannot be read
+    // without type information, so calls it may cover are given the benefit of the doubt.
+    `
+import { startTracing } from './tracing';
+const tracer = startTracing('inventory');
+
+import express from 'express';
+import axios from 'axios';
+
+const app = express();
+app.get('/stock/:sku', async (req, res) => {
+  const { data } = await tracer.startActiveSpan('stock', () => axios.get('http://warehouse:8080/stock/' + req.params.sku, { timeout: 2000 }));
+  res.json(data);
+});
+`,
+    // The same loaded for its side effects, as OpenTelemetry's getting-started guide does.
+    `
+import './instrumentation.js';
+import express from 'express';
+
+const app = express();
+app.get('/rates/:currency', async (req, res) => {
+  const rates = await fetch('http://fx:8080/rates/' + req.params.currency, { signal: AbortSignal.timeout(1_000) });
+  res.json(await rates.json());
+});
+`,
+    // A CommonJS start-up function named for telemetry, from a module with another name, called at the top.
+    {
+      code: `
+const { initTelemetry } = require('./lib/bootstrap');
+initTelemetry({ serviceName: 'ledger' });
+
+const express = require('express');
+const got = require('got');
+
+const app = express();
+app.post('/entries', async (req, res) => {
+  const account = await got('http://accounts:8080/accounts/' + req.body.account, { timeout: { request: 2000 } }).json();
+  res.status(201).json(account);
+});
+`,
+      languageOptions: { ...javascript, ...COMMONJS },
+    },
+    // Typed: the tracing module is read, and its http instrumentation covers axios.
+    {
+      code: `
+import { setupTracing } from './tracing.js';
+setupTracing();
+
+import express from 'express';
+import axios from 'axios';
+
+const app = express();
+app.get('/stock/:sku', async (req, res) => {
+  const { data } = await axios.get('http://warehouse:8080/stock/' + req.params.sku, { timeout: 2000 });
+  res.json(data);
+});
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+    },
   ],
   invalid: [
     // express: axios with no headers at all.
@@ -917,6 +978,56 @@ if (process.env.NODE_ENV === 'production') {
 }
 `,
       errors: [missing(8, 25, 'fetch', 'express route handler')],
+    },
+    // Typed: the tracing module is read, and its http instrumentation does not cover Node's global fetch.
+    {
+      code: `
+import { setupTracing } from './tracing.js';
+setupTracing();
+
+import express from 'express';
+
+const app = express();
+app.get('/rates/:currency', async (req, res) => {
+  const rates = await fetch('http://fx:8080/rates/' + req.params.currency, { signal: AbortSignal.timeout(1_000) });
+  res.json(await rates.json());
+});
+`,
+      filename: TYPED_FILENAME,
+      languageOptions: typed,
+      errors: [missing(9, 23, 'fetch', 'express route handler')],
+    },
+    // A helper imported from the tracing module but nothing started at the top: no setup.
+    {
+      code: `
+import express from 'express';
+import axios from 'axios';
+import { currentTraceId } from './tracing';
+
+const app = express();
+app.get('/stock/:sku', async (req, res) => {
+  console.info('stock read', currentTraceId());
+  const { data } = await axios.get('http://warehouse:8080/stock/' + req.params.sku, { timeout: 2000 });
+  res.json(data);
+});
+`,
+      errors: [missing(9, 26, 'axios', 'express route handler')],
+    },
+    // A start-up call from a module named for something else (configuration): no setup either.
+    {
+      code: `
+import express from 'express';
+import axios from 'axios';
+import { loadConfig } from './config';
+
+loadConfig();
+const app = express();
+app.get('/stock/:sku', async (req, res) => {
+  const { data } = await axios.get('http://warehouse:8080/stock/' + req.params.sku, { timeout: 2000 });
+  res.json(data);
+});
+`,
+      errors: [missing(9, 26, 'axios', 'express route handler')],
     },
     // Elastic APM's agent has no amqplib instrumentation: a message published from a handler stays reported.
     {
