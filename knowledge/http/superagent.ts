@@ -64,4 +64,16 @@ export const superagentRetry = {
     meaning: 'Every method is retried, POST and PATCH included.',
     source: 'superagent@10.4.2 lib/request-base.js (`_shouldRetry`: the METHODS check is commented out)',
   },
-} as const satisfies { method: string; retries: OptionSpec<number>; methods: OptionSpec<string> };
+  backoff: {
+    unit: 'milliseconds',
+    default: 0,
+    meaning: 'No wait: a failed attempt is sent again at once, with no delay and no jitter.',
+    source: 'superagent@10.4.2 lib/node/index.js (`Request.prototype.callback`: `if (this._shouldRetry(error, res)) return this._retry()`, no timer)',
+  },
+  condition: {
+    unit: 'status-codes',
+    default: '408, 413, 429, 500, 502, 503, 504, 521, 522, 524 and network errors; the callback overrides',
+    meaning: 'What is retried: these statuses, ETIMEDOUT, ECONNRESET and other connection errors, timeouts; `.retry(n, callback)` decides first when the callback returns a boolean.',
+    source: 'superagent@10.4.2 lib/request-base.js (`STATUS_CODES`, `ERROR_CODES`, `_shouldRetry`)',
+  },
+} as const satisfies { method: string; retries: OptionSpec<number>; methods: OptionSpec<string>; backoff: OptionSpec<number>; condition: OptionSpec<string> };

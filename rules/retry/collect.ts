@@ -3,7 +3,9 @@
  * hand-written loops, recursion and interceptors (hand-written/), as RetryPolicy descriptions found once per
  * file and shared by the retry rules and the idempotency rule. Each policy is one inventory fact.
  */
+import { superagentRetry } from '../../knowledge/http/superagent.js';
 import { getTypeServices } from '../ast/get-type-services.js';
+import type { AnyRuleContext } from '../ast/rule-context.js';
 import type { InventoryFact, RetryPolicyFact } from '../inventory/facts.js';
 import { createCollector, createFileCollector } from '../family/create-collector.js';
 import { collectHttpUsage } from '../http/collect.js';
@@ -13,14 +15,21 @@ import { findLibraryRetries } from './library-retries.js';
 import { findRetriedClientCalls } from './client-like-requests.js';
 import type { RetriedClientCall, RetriedRemoteRequest, RetriedRequest, RetryPolicy } from './model.js';
 import { findRetriedRemoteRequests, findRetriedRequests } from './retried-requests.js';
+import { describeSuperagentRetries } from './superagent-retry.js';
 
 export const collectRetryPolicies = createCollector<RetryPolicy>((context, index) => {
-  const policies = [...findLibraryRetries(context, index), ...findHandWrittenRetries(context, index)].map((policy) => {
+  const policies = [...findLibraryRetries(context, index), ...findHandWrittenRetries(context, index), ...findClientRetries(context)].map((policy) => {
     const condition = policy.condition;
     return condition.kind === 'every-error' ? { ...policy, condition: { ...condition, failsOnClientError: failsOnClientError(context, policy, condition.node) } } : policy;
   });
   return { models: policies, facts: policies.map((policy) => ({ node: policy.node, fact: describeRetryFact(policy) })) };
 });
+
+/** Retries built into a request or agent (superagent's `.retry(n)`), found through the HTTP family's requests. */
+function findClientRetries(context: AnyRuleContext): RetryPolicy[] {
+  if (!context.sourceCode.text.includes(`.${superagentRetry.method}(`)) return [];
+  return describeSuperagentRetries(context, collectHttpUsage(context));
+}
 
 export interface RetriedRequests {
   /** Requests written in this file that a retry resends. */

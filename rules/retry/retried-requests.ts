@@ -9,6 +9,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 
+import { superagent } from '../../knowledge/http/superagent.js';
 import { AXIOS_RETRY_CONFIG_KEY, axiosRetry } from '../../knowledge/retry/axios-retry.js';
 import { contains } from '../ast/contains.js';
 import { findProperty } from '../ast/find-property.js';
@@ -38,6 +39,8 @@ export function findRetriedRequests(context: AnyRuleContext, usage: HttpUsage, p
     for (const request of requests) found.push({ request, retry, ...(attempt ? { attempt } : {}) });
   };
   for (const policy of policies) {
+    // superagent's own retries are matched to their requests below, from the request chains.
+    if (policy.library === superagent.name) continue;
     const retry: Retry = { library: policy.library, node: policy.node, methods: policy.methods };
     if (policy.operation) {
       const operation = collectRegions(context, policy.operation);

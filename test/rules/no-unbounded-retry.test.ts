@@ -212,6 +212,14 @@ api.interceptors.response.use((res) => res, async (error) => {
   ],
   invalid: [
     {
+      // superagent's retry count is a plain number: Infinity never stops.
+      code: `
+import superagent from 'superagent';
+export const poll = () => superagent.get('https://jobs.internal/next').timeout(2_000).retry(Infinity);`,
+      errors: [{ messageId: 'unboundedRetry', line: 3, column: 27, data: { library: 'superagent', reason: '`.retry(Infinity)` retries forever' } }],
+      output: null,
+    },
+    {
       code: `
 import pRetry from 'p-retry';
 export const fetchOrder = (id: string) => pRetry(() => orders.get(id), { retries: Infinity, randomize: true });`,

@@ -197,6 +197,24 @@ export async function publishWithRetry(publish) {
   ],
   invalid: [
     {
+      // superagent has no delay option: .retry(3) sends a failed request again at once.
+      code: `
+import superagent from 'superagent';
+export const fetchRates = () => superagent.get('https://fx.internal/rates').timeout(2_000).retry(3);`,
+      errors: [{ messageId: 'noDelay', line: 3, column: 33, data: { library: 'superagent', reason: 'superagent has no delay option and sends a failed request again at once', fix: 'back off exponentially with jitter' } }],
+      output: null,
+    },
+    {
+      // The same on an agent, whose retry every request it sends inherits.
+      code: `
+const superagent = require('superagent');
+const ledger = superagent.agent().timeout({ response: 2000 }).retry(2);
+module.exports = { balance: (id) => ledger.get('https://ledger.internal/balances/' + id) };`,
+      languageOptions: COMMONJS,
+      errors: [{ messageId: 'noDelay', line: 3, column: 16 }],
+      output: null,
+    },
+    {
       code: `
 import axios from 'axios';
 import axiosRetry from 'axios-retry';
