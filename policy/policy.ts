@@ -52,7 +52,8 @@ export const DEFAULT_POLICY: Policy = {
   logging: {
     requiredFields: ['traceId', 'service'],
     fieldAliases: {
-      traceId: ['trace_id', 'traceID', 'trace.id', 'dd.trace_id', 'traceid'],
+      // `logging.googleapis.com/trace`: the field Google Cloud Logging joins a line to its trace by.
+      traceId: ['trace_id', 'traceID', 'trace.id', 'dd.trace_id', 'traceid', 'logging.googleapis.com/trace'],
       service: ['service.name', 'serviceName', 'service_name', 'name'],
     },
   },

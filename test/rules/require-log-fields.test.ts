@@ -168,6 +168,23 @@ app.delete('/basket/:id', (req, res) => {
 `,
       languageOptions: { ...javascript, ...COMMONJS },
     },
+    // pino-http binding Google Cloud Logging's trace field, read from the load balancer's trace header.
+    `
+import express from 'express';
+import pinoHttp from 'pino-http';
+
+const app = express();
+app.use(
+  pinoHttp({
+    name: 'catalog',
+    customProps: (req) => ({ 'logging.googleapis.com/trace': \`projects/\${process.env.GOOGLE_CLOUD_PROJECT}/traces/\${String(req.headers['x-cloud-trace-context'] ?? '').split('/')[0]}\` }),
+  }),
+);
+app.get('/products', (req, res) => {
+  req.log.info('listing products');
+  res.json([]);
+});
+`,
     // pino-http: the request id is the incoming traceparent, so req.id joins services.
     `
 import express from 'express';
@@ -611,6 +628,23 @@ app.use('/api', (req, res, next) => {
 `,
       languageOptions: { ...javascript, ...COMMONJS },
       errors: [{ messageId: 'missingFields', line: 9, column: 3, data: { fields: '`traceId` and `service`', them: 'them', logger: "`req.log` (writing through the pino-http logger `require('express-pino-logger')()` made on line 7)", fix: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin` and `base: { service }` or `name`' } }],
+      output: null,
+    },
+    // The same trace field returned from `reqCustomProps`, an option pino-http 11 no longer reads (it reads
+    // `customProps` only): the field is never written.
+    {
+      code: `
+import express from 'express';
+import pinoHttp from 'pino-http';
+
+const app = express();
+app.use(pinoHttp({ name: 'catalog', reqCustomProps: (req) => ({ 'logging.googleapis.com/trace': req.get('x-cloud-trace-context') }) }));
+app.get('/products', (req, res) => {
+  req.log.info('listing products');
+  res.json([]);
+});
+`,
+      errors: [{ messageId: 'missingFields', line: 8, column: 3, data: { fields: '`traceId`', them: 'it', logger: '`req.log` (writing through the pino-http logger `pinoHttp()` made on line 6)', fix: '`customProps`, a `genReqId` that reads the incoming trace header, or a `mixin`' } }],
       output: null,
     },
     // pino-http with a fresh id per request: still not the caller's trace id.
