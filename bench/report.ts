@@ -68,7 +68,11 @@ export function renderMarkdown(results: BenchmarkResults): string {
       return timing ? `${timing.totalMs.toFixed(0)} (${(timing.share * 100).toFixed(1)} %)` : '–';
     };
     for (const rule of rules) out.push(`| \`${rule}\` | ${timed.flatMap((corpus) => [cell(corpus.ruleTimings.untyped, rule), cell(corpus.ruleTimings.typed, rule)]).join(' | ')} |`);
-    out.push(`| parsing | ${timed.flatMap((corpus) => [corpus.ruleTimings.untyped, corpus.ruleTimings.typed].map((timings) => (timings ? timings.parseMs.toFixed(0) : '–'))).join(' | ')} |`, '');
+    out.push(`| parsing | ${timed.flatMap((corpus) => [corpus.ruleTimings.untyped, corpus.ruleTimings.typed].map((timings) => (timings ? timings.parseMs.toFixed(0) : '–'))).join(' | ')} |`);
+    const perRule = (timings: RuleTimings | undefined): string =>
+      timings && timings.rules.length > 0 ? `${(timings.rules.reduce((sum, timing) => sum + timing.totalMs, 0) / timings.rules.length).toFixed(1)} (${timings.rules.length} rules)` : '–';
+    out.push(`| all our rules ÷ rules | ${timed.flatMap((corpus) => [perRule(corpus.ruleTimings.untyped), perRule(corpus.ruleTimings.typed)]).join(' | ')} |`);
+    out.push(`| eslint-plugin-security's rules ÷ rules | ${timed.flatMap((corpus) => [perRule(corpus.ruleTimings.security), '–']).join(' | ')} |`, '');
   }
 
   out.push(...renderFindings(corpora));

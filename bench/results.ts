@@ -103,8 +103,11 @@ export interface CorpusResult extends CorpusInfo {
   readonly ratios: Readonly<Record<string, number | null>>;
   /** The same from wall time. */
   readonly wallRatios: Readonly<Record<string, number | null>>;
-  /** From ESLint's `stats`: time per rule of ours, untyped and typed. */
-  readonly ruleTimings: { readonly untyped?: RuleTimings; readonly typed?: RuleTimings };
+  /**
+   * From ESLint's `stats`: time per rule of ours, untyped and typed, and of eslint-plugin-security's untyped
+   * rules, so the time rules spend can be compared per rule without ESLint's own cost of running any rule.
+   */
+  readonly ruleTimings: { readonly untyped?: RuleTimings; readonly typed?: RuleTimings; readonly security?: RuleTimings };
 }
 
 export interface GrowthRow {
@@ -258,6 +261,12 @@ export function computeGrowth(corpora: readonly CorpusResult[]): GrowthRow[] {
   });
 }
 
+/** The time a plugin's rules spend, by ESLint's `stats`, over the number of its rules that ran. */
+function meanRuleTime(timings: RuleTimings | undefined): number | undefined {
+  if (!timings || timings.rules.length === 0) return undefined;
+  return round(timings.rules.reduce((sum, timing) => sum + timing.totalMs, 0) / timings.rules.length, 2);
+}
+
 export const FLAT_GROWTH_BAR = 1.25;
 /** Every rule of the plugin together, over ESLint with the parser and no rules: room left for the rules to come. */
 export const OURS_OVER_FLOOR_BAR = 1.05;
@@ -291,6 +300,19 @@ export function computeTargets(corpora: readonly CorpusResult[], growth: readonl
         corpus: corpus.id,
         value: round(timing.totalMs, 2),
         bar: securityPerRule ?? Number.NaN,
+        comparison: '<',
+        unit: 'ms/rule',
+      });
+    }
+    const oursStats = meanRuleTime(corpus.ruleTimings.untyped);
+    const securityStats = meanRuleTime(corpus.ruleTimings.security);
+    if (oursStats !== undefined || securityStats !== undefined) {
+      add({
+        id: 'rule-time-per-rule-vs-security',
+        description: `our rules' own time per rule (ESLint \`stats\`, untyped, all rules ÷ rules) below eslint-plugin-security's (${securityStats ?? 'n/a'} ms/rule)`,
+        corpus: corpus.id,
+        value: oursStats ?? null,
+        bar: securityStats ?? Number.NaN,
         comparison: '<',
         unit: 'ms/rule',
       });

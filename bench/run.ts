@@ -163,9 +163,12 @@ async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<C
   const variants: CorpusResult['variants'] = {};
   for (const [variant, results] of samples) variants[variant] = summarizeVariant(results);
 
-  const ruleTimings: { untyped?: CorpusResult['ruleTimings']['untyped']; typed?: CorpusResult['ruleTimings']['typed'] } = {};
+  const ruleTimings: { -readonly [Key in keyof CorpusResult['ruleTimings']]: CorpusResult['ruleTimings'][Key] } = {};
   if (options.variants.includes('eslint-ours')) {
     ruleTimings.untyped = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: false, rules: 'ours', stats: true }), 'service-policy/');
+  }
+  if (options.variants.includes('eslint-security')) {
+    ruleTimings.security = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: false, rules: 'security', stats: true }), 'security/');
   }
   if (options.variants.includes('eslint-typed-ours')) {
     ruleTimings.typed = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: true, rules: 'ours', stats: true }), 'service-policy/');

@@ -90,6 +90,20 @@ describe('benchmark results', () => {
     expect(renderMarkdown({ ...results([both]), settings: { repeat: 3, largeRepeat: 1, seed: 1, quick: false, before: 'commit 8ad8628' } })).toContain('The `--before` build: commit 8ad8628.');
   });
 
+  it("compares the time our rules spend per rule with eslint-plugin-security's, both from ESLint stats", () => {
+    const small = corpus(500, 1);
+    const timing = (rule: string, totalMs: number) => ({ rule, totalMs, share: 0 });
+    const ruleTimings = {
+      untyped: { parseMs: 600, rules: [timing('service-policy/a', 30), timing('service-policy/b', 6)] },
+      security: { parseMs: 600, rules: [timing('security/x', 40), timing('security/y', 2), timing('security/z', 0)] },
+    };
+    const target = (timings: CorpusResult['ruleTimings']) =>
+      computeTargets([{ ...small, ruleTimings: timings }], []).find((candidate) => candidate.id === 'rule-time-per-rule-vs-security');
+    expect(target(ruleTimings)).toMatchObject({ value: 18, bar: 14, met: false });
+    expect(target({ ...ruleTimings, untyped: { parseMs: 600, rules: [timing('service-policy/a', 20), timing('service-policy/b', 6)] } })).toMatchObject({ value: 13, bar: 14, met: true });
+    expect(target({})).toBeUndefined();
+  });
+
   it('measures growth per file between corpus sizes', () => {
     const growth = computeGrowth([corpus(500, 1), corpus(2_000, 4), corpus(8_000, 20)]);
     const policyCheck = growth.find((row) => row.variant === 'policy-check')!;
