@@ -58,7 +58,11 @@ function findRetries(
   // Cheap checks first: an interceptor is written `….interceptors.response.use(…)`, and a function calls
   // itself by a name some function of the file has.
   const mayIntercept = context.sourceCode.text.includes('interceptors');
-  const functionNames = new Set(functions.flatMap((fn) => getFunctionName(fn)?.name ?? []));
+  const functionNames = new Set<string>();
+  for (const fn of functions) {
+    const name = getFunctionName(fn)?.name;
+    if (name !== undefined) functionNames.add(name);
+  }
   for (const call of calls) {
     if (mayIntercept && isResponseInterceptor(call)) {
       const retry = findInterceptorRetry(context, call, requests);
