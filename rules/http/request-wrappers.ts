@@ -284,6 +284,10 @@ function findWrapperInModule(context: AnyRuleContext, callee: TSESTree.Node, set
   const services = getTypeServices(context);
   const tsNode = services?.esTreeNodeToTSNodeMap.get(callee);
   if (!services || !tsNode) return undefined;
+  // Cheap question before the type checker: a wrapper is a function some module that names an HTTP client
+  // declares or exports, so the called name must be one of theirs.
+  const name = getCalledName(callee);
+  if (name === undefined || !getWrapperCandidateNames(services.program).has(name)) return undefined;
   const target = ts.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode;
   const declaration = findValueDeclaration(services.program.getTypeChecker(), target);
   const sourceFile = declaration?.getSourceFile();
@@ -298,6 +302,58 @@ function findWrapperInModule(context: AnyRuleContext, callee: TSESTree.Node, set
 }
 
 const clientNames = new WeakMap<ts.SourceFile, RegExp | null>();
+
+/**
+ * The name a call reaches its function by: the property of `api.fetchJson(…)`, and for an imported binding
+ * the name its module exports it under (`default` for a default import), whatever the local alias.
+ */
+function getCalledName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const program = findProgram(callee);
+  for (const statement of program?.body ?? []) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.local.name !== callee.name) continue;
+      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return 'default';
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+    }
+  }
+  return callee.name;
+}
+
+function findProgram(node: TSESTree.Node): TSESTree.Program | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
+const candidateNamesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/**
+ * Every name under which a project module that names an HTTP client declares or exports a function, a
+ * method or a value: the only names a call can reach a request wrapper of another module by. Found once per
+ * program, from the text and declarations of those few modules.
+ */
+function getWrapperCandidateNames(program: ts.Program): ReadonlySet<string> {
+  let names = candidateNamesByProgram.get(program);
+  if (names) return names;
+  const found = new Set<string>();
+  for (const sourceFile of program.getSourceFiles()) {
+    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/') || !mayNameHttpLibrary(sourceFile.text)) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node) || ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) {
+        if (node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) found.add(node.name.text);
+      }
+      if (ts.isExportSpecifier(node)) found.add(node.name.text);
+      if (ts.isExportAssignment(node) || (ts.isFunctionDeclaration(node) && node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword))) found.add('default');
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(sourceFile, visit);
+  }
+  candidateNamesByProgram.set(program, (names = found));
+  return names;
+}
 
 /**
  * Whether a declaration's text calls a client by a name its module binds to one (an import or `require` of

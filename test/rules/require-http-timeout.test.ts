@@ -1649,6 +1649,29 @@ export const partner = (id: string) => partners.send(\`/partners/\${id}\`, { met
       languageOptions: typed,
     },
     {
+      // The same wrappers under a local alias and through a namespace import: found by the names their module exports.
+      code: `
+import { fetchJson as getJson } from './http-wrappers.js';
+import * as wrappers from './http-wrappers.js';
+
+export const plan = (id: string) => getJson(\`https://plans.internal/\${id}\`);
+export const rates = () => wrappers.httpGet('https://fx.internal/rates');
+`,
+      filename: TYPED_FILENAME,
+      errors: [
+        { messageId: 'missingWrapperTimeout', data: { wrapper: 'fetchJson', location: './http-wrappers.ts:5', library: 'fetch', problem: 'no timeout', options: '`signal` in argument 2' }, line: 5, column: 37, suggestions: [] },
+        {
+          messageId: 'missingWrapperTimeout',
+          data: { wrapper: 'httpGet', location: './http-wrappers.ts:11', library: 'axios', problem: 'no timeout', options: '`timeoutMs`, `signal` or `cancelToken` in argument 2' },
+          line: 6,
+          column: 28,
+          suggestions: [],
+        },
+      ],
+      output: null,
+      languageOptions: typed,
+    },
+    {
       // NestJS HttpService from a module that imports HttpModule as is: axios's default instance, no timeout.
       code: `
 import { HttpModule, HttpService } from '@nestjs/axios';
