@@ -16,6 +16,7 @@ import { toDisplayPath } from '../ast/display-path.js';
 import { findValueDeclaration } from '../ast/find-creation.js';
 import { toDeclarationNode } from '../ast/find-declaration-node.js';
 import { findFunction, getDeclaredFunction } from '../ast/find-function.js';
+import { findImportPath } from '../ast/find-import-path.js';
 import { findConstInitializer, findProperty } from '../ast/find-property.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { resolveFunction, type FunctionNode } from '../ast/resolve-function.js';
@@ -286,7 +287,7 @@ function findWrapperInModule(context: AnyRuleContext, callee: TSESTree.Node, set
   if (!services || !tsNode) return undefined;
   // Cheap question before the type checker: a wrapper is a function some module that names an HTTP client
   // declares or exports, so the called name must be one of theirs.
-  const name = getCalledName(callee);
+  const name = getCalledName(context, callee);
   if (name === undefined || !getWrapperCandidateNames(services.program).has(name)) return undefined;
   const target = ts.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode;
   const declaration = findValueDeclaration(services.program.getTypeChecker(), target);
@@ -307,25 +308,10 @@ const clientNames = new WeakMap<ts.SourceFile, RegExp | null>();
  * The name a call reaches its function by: the property of `api.fetchJson(…)`, and for an imported binding
  * the name its module exports it under (`default` for a default import), whatever the local alias.
  */
-function getCalledName(callee: TSESTree.Node): string | undefined {
+function getCalledName(context: AnyRuleContext, callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.MemberExpression) return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const program = findProgram(callee);
-  for (const statement of program?.body ?? []) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    for (const specifier of statement.specifiers) {
-      if (specifier.local.name !== callee.name) continue;
-      if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return 'default';
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-    }
-  }
-  return callee.name;
-}
-
-function findProgram(node: TSESTree.Node): TSESTree.Program | undefined {
-  let current: TSESTree.Node | undefined = node;
-  while (current && current.type !== AST_NODE_TYPES.Program) current = current.parent;
-  return current;
+  return findImportPath(context, callee)?.path.at(-1) ?? callee.name;
 }
 
 const candidateNamesByProgram = new WeakMap<ts.Program, ReadonlySet<string>>();

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { rxjs, rxjsRetryWhen, rxjsSources } from '../../../knowledge/retry/rxjs.js';
 import { CALL, ESM, type TraceMapElement, tracePackages } from '../../ast/library-references.js';
-import { resolveFunction } from '../../ast/resolve-function.js';
+import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { getStaticValueOf } from '../../ast/static-value.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
 import { walkDescendants } from '../../ast/walk-descendants.js';
@@ -68,7 +68,7 @@ function describeRetry(detection: Detection, call: TSESTree.CallExpression): Ret
 }
 
 /** `(error, attempt) => timer(…)`: a delay function that returns a timer, whatever the error. */
-function onlyWaits(fn: ReturnType<typeof resolveFunction> & object): boolean {
+function onlyWaits(fn: FunctionNode): boolean {
   const returned = getReturnedExpression(fn.body);
   const expression = returned && unwrapExpression(returned);
   return expression?.type === AST_NODE_TYPES.CallExpression && (rxjsSources.timers as readonly string[]).includes(getOperatorName(expression) ?? '');
