@@ -9,20 +9,36 @@
  * Times cover the work only: creating the linter or project and running it, not loading the modules.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 import type { ESLint, Linter } from 'eslint';
 import type { ParseConfigFileHost } from 'typescript';
 
-import { DIST, isMainModule } from './paths.js';
+import { DIST, isMainModule, NODE_MODULES } from './paths.js';
 
-/** `core`: one cheap core rule, to show what ESLint costs as soon as any rule runs (traversal, code paths). */
-export type RuleSet = 'none' | 'core' | 'ours' | 'security' | 'sonarjs';
+/**
+ * `core`: one cheap core rule, to show what ESLint costs as soon as any rule runs; `noop`: one rule that
+ * listens to nothing, the same cost with no rule work at all.
+ */
+export type RuleSet = 'none' | 'noop' | 'core' | 'ours' | 'security' | 'sonarjs';
 
 export type Measurement =
-  | { readonly kind: 'eslint'; readonly corpus: string; readonly typed: boolean; readonly rules: RuleSet; readonly stats?: boolean; readonly plugin?: string }
+  | {
+      readonly kind: 'eslint';
+      readonly corpus: string;
+      readonly typed: boolean;
+      readonly rules: RuleSet;
+      readonly stats?: boolean;
+      readonly plugin?: string;
+      /**
+       * Replace ESLint's per-file rule context, made with `Object.create(fileContext)`, by a copy of the
+       * same fields: shows what running any rule costs when the context does not pin the file (first-rule-cost.ts).
+       */
+      readonly copiedContext?: boolean;
+    }
   | { readonly kind: 'checker-floor'; readonly corpus: string }
   | { readonly kind: 'policy-check'; readonly corpus: string }
   | { readonly kind: 'tsc'; readonly corpus: string };
@@ -46,6 +62,8 @@ export interface MeasurementResult {
   readonly ruleTimes?: Readonly<Record<string, number>>;
   /** With `stats`: milliseconds spent parsing, summed over files. */
   readonly parseMs?: number;
+  /** Milliseconds the main thread spent paused for garbage collection during the work. */
+  readonly gcMs?: number;
   /** Set when the measured tool is not there (for example the checker before it is built). */
   readonly unavailable?: string;
 }
@@ -72,6 +90,7 @@ export async function measure(measurement: Measurement): Promise<MeasurementResu
   const corpus = path.resolve(measurement.corpus);
   switch (measurement.kind) {
     case 'eslint':
+      if (measurement.copiedContext) copyRuleContexts();
       return measureEslint(corpus, measurement.typed, measurement.rules, measurement.stats ?? false, measurement.plugin);
     case 'checker-floor':
       return measureCheckerFloor(corpus);
@@ -87,6 +106,8 @@ async function loadRuleConfigs(rules: RuleSet, plugin?: string): Promise<Linter.
   switch (rules) {
     case 'none':
       return [];
+    case 'noop':
+      return [{ plugins: { bench: { rules: { noop: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } } }, rules: { 'bench/noop': 'error' } }];
     case 'core':
       return [{ rules: { 'no-debugger': 'error' } }];
     case 'ours': {
@@ -127,8 +148,8 @@ async function measureEslint(corpus: string, typed: boolean, rules: RuleSet, sta
   const clock = startClock();
   const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: config, stats });
   const results = await eslint.lintFiles(['.']);
-  const { wallMs, cpuMs } = clock.stop();
-  return { wallMs, cpuMs, maxRssBytes: peakRss(), ruleCount: countEnabledRules(ruleConfigs), ...summarizeLint(results, stats) };
+  const { wallMs, cpuMs, gcMs } = clock.stop();
+  return { wallMs, cpuMs, gcMs, maxRssBytes: peakRss(), ruleCount: countEnabledRules(ruleConfigs), ...summarizeLint(results, stats) };
 }
 
 function summarizeLint(results: readonly ESLint.LintResult[], stats: boolean): Omit<MeasurementResult, 'wallMs' | 'cpuMs' | 'maxRssBytes' | 'ruleCount'> {
@@ -180,8 +201,8 @@ async function measureCheckerFloor(corpus: string): Promise<MeasurementResult> {
     ],
   });
   const results = await eslint.lintFiles(files);
-  const { wallMs, cpuMs } = clock.stop();
-  return { wallMs, cpuMs, maxRssBytes: peakRss(), ruleCount: 0, ...summarizeLint(results, false) };
+  const { wallMs, cpuMs, gcMs } = clock.stop();
+  return { wallMs, cpuMs, gcMs, maxRssBytes: peakRss(), ruleCount: 0, ...summarizeLint(results, false) };
 }
 
 async function measurePolicyCheck(corpus: string): Promise<MeasurementResult> {
@@ -192,12 +213,13 @@ async function measurePolicyCheck(corpus: string): Promise<MeasurementResult> {
   }
   const clock = startClock();
   const result = (await checker.checkProject({ root: corpus })) as CheckerResult;
-  const { wallMs, cpuMs } = clock.stop();
+  const { wallMs, cpuMs, gcMs } = clock.stop();
   const messagesByRule: Record<string, number> = {};
   for (const finding of result.findings) messagesByRule[finding.ruleId] = (messagesByRule[finding.ruleId] ?? 0) + 1;
   return {
     wallMs,
     cpuMs,
+    gcMs,
     maxRssBytes: peakRss(),
     files: result.fileCount,
     problems: result.findings.length,
@@ -221,22 +243,49 @@ async function measureTypeScript(corpus: string): Promise<MeasurementResult> {
   if (!parsed) throw new Error(`cannot read ${corpus}/tsconfig.json`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
   const diagnostics = ts.getPreEmitDiagnostics(program);
-  const { wallMs, cpuMs } = clock.stop();
+  const { wallMs, cpuMs, gcMs } = clock.stop();
   const messagesByRule: Record<string, number> = {};
   for (const diagnostic of diagnostics) messagesByRule[`TS${diagnostic.code}`] = (messagesByRule[`TS${diagnostic.code}`] ?? 0) + 1;
-  return { wallMs, cpuMs, maxRssBytes: peakRss(), files: parsed.fileNames.length, problems: diagnostics.length, fatal: 0, ruleCount: 0, messagesByRule };
+  return { wallMs, cpuMs, gcMs, maxRssBytes: peakRss(), files: parsed.fileNames.length, problems: diagnostics.length, fatal: 0, ruleCount: 0, messagesByRule };
 }
 
 const EMPTY_RESULT: MeasurementResult = { wallMs: 0, cpuMs: 0, maxRssBytes: 0, files: 0, problems: 0, fatal: 0, ruleCount: 0, messagesByRule: {} };
 
-function startClock(): { stop: () => { wallMs: number; cpuMs: number } } {
+function startClock(): { stop: () => { wallMs: number; cpuMs: number; gcMs: number } } {
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const wallStart = performance.now();
   const cpuStart = process.cpuUsage();
   return {
     stop: () => {
       const cpu = process.cpuUsage(cpuStart);
-      return { wallMs: performance.now() - wallStart, cpuMs: (cpu.user + cpu.system) / 1000 };
+      const wallMs = performance.now() - wallStart;
+      for (const entry of observer.takeRecords()) gcMs += entry.duration;
+      observer.disconnect();
+      return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, gcMs };
     },
+  };
+}
+
+interface FileContextClass {
+  prototype: { extend(this: Record<string, unknown>, extension: object): object };
+}
+
+/**
+ * ESLint makes each rule's context with `Object.create(fileContext)`. V8 then gives the new object a map,
+ * kept in old space, whose prototype is that file's context; so the file's context, source code, tokens,
+ * AST and scopes survive every young-generation collection until the next full one, and are copied into
+ * old space on the way. A copy of the same fields (the class's own prototype is long-lived) keeps what
+ * rules see and lets the file's objects die young.
+ */
+function copyRuleContexts(): void {
+  const require = createRequire(path.join(NODE_MODULES, 'eslint', 'package.json'));
+  const { FileContext } = require('./lib/linter/file-context.js') as { FileContext: FileContextClass };
+  FileContext.prototype.extend = function extend(extension) {
+    return Object.freeze(Object.assign(Object.create(FileContext.prototype) as object, this, extension));
   };
 }
 

@@ -173,7 +173,7 @@ async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<C
   if (options.variants.includes('eslint-typed-ours')) {
     ruleTimings.typed = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: true, rules: 'ours', stats: true }), 'service-policy/');
   }
-  return { ...corpus, repeat, variants, ratios: computeRatios(variants, 'cpu'), wallRatios: computeRatios(variants, 'wall'), ruleTimings };
+  return { ...corpus, repeat, variants, ratios: computeRatios(variants, 'cpu'), medianRatios: computeRatios(variants, 'cpu-median'), wallRatios: computeRatios(variants, 'wall'), ruleTimings };
 }
 
 function describeSample(result: MeasurementResult | Error): string {
