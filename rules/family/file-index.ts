@@ -1,12 +1,37 @@
 /**
- * One walk of a file's tree, shared by every family and rule in a lint run: the nodes bucketed by type,
- * in source order. Families ask it for the few node types they care about instead of walking again.
+ * One walk of a file's tree, shared by every family and rule in a lint run: the nodes of the types families
+ * start from, bucketed by type, in source order. Families ask it for those instead of walking again.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * The node types a family may ask the index for: kept to these, the index holds a few nodes in ten of a
+ * file rather than every identifier and member access. A family that starts from another type adds it here.
+ */
+export const INDEXED_TYPES = [
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.ClassExpression,
+  AST_NODE_TYPES.DoWhileStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.FunctionDeclaration,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ImportDeclaration,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.TSTypeReference,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.WhileStatement,
+] as const;
+
+export type IndexedType = (typeof INDEXED_TYPES)[number];
+
+const IS_INDEXED: ReadonlySet<string> = new Set(INDEXED_TYPES);
 
 export interface FileIndex {
   /** Every node of the given type, in source order. */
-  nodesOfType<Type extends TSESTree.AST_NODE_TYPES>(type: Type): ReadonlyArray<Extract<TSESTree.Node, { type: Type }>>;
+  nodesOfType<Type extends IndexedType>(type: Type): ReadonlyArray<Extract<TSESTree.Node, { type: Type }>>;
 }
 
 const indexByProgram = new WeakMap<TSESTree.Program, FileIndex>();
@@ -26,6 +51,7 @@ export function getFileIndex(sourceCode: Readonly<TSESLint.SourceCode>): FileInd
 function buildIndex(program: TSESTree.Program, sourceCode: Readonly<TSESLint.SourceCode>): FileIndex {
   const byType = new Map<string, TSESTree.Node[]>();
   const add = (node: TSESTree.Node): void => {
+    if (!IS_INDEXED.has(node.type)) return;
     let bucket = byType.get(node.type);
     if (!bucket) byType.set(node.type, (bucket = []));
     bucket.push(node);
