@@ -8,6 +8,7 @@ import { nestjsAxios } from '../../knowledge/http/nestjs-axios.js';
 
 import { getTypeServices } from '../ast/get-type-services.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
+import { escapeRegExp, quotedNamesPattern } from '../ast/quoted-names.js';
 import type { LocatedFacts } from '../family/create-collector.js';
 import { createFileCollector } from '../family/create-collector.js';
 import { getFileIndex } from '../family/file-index.js';
@@ -35,15 +36,11 @@ const GLOBAL_NAMES = [...new Set(HTTP_LIBRARIES.flatMap((library) => library.spe
 export const HTTP_PACKAGE_NAMES: ReadonlySet<string> = new Set(PACKAGE_NAMES);
 export const HTTP_GLOBAL_NAMES: readonly string[] = GLOBAL_NAMES;
 /** One scan of the text: a package name between quotes, or a global client's name. */
-const NAMES_HTTP_LIBRARY = new RegExp([`['"\`](?:${PACKAGE_NAMES.map(escapeRegExp).join('|')})['"\`]`, ...GLOBAL_NAMES.map(escapeRegExp)].join('|'));
+const NAMES_HTTP_LIBRARY = new RegExp([quotedNamesPattern(PACKAGE_NAMES), ...GLOBAL_NAMES.map(escapeRegExp)].join('|'));
 
 /** Whether a module's text may use an HTTP client: a package name between quotes, or a global client's name. */
 export function mayNameHttpLibrary(text: string): boolean {
   return NAMES_HTTP_LIBRARY.test(text);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const moduleUsages = new WeakMap<object, HttpUsage>();

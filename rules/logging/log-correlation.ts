@@ -7,11 +7,12 @@
 import { LOG_CORRELATIONS } from '../../knowledge/logging/log-correlation.js';
 import type { LogCorrelationSpec, LoggerLibraryName } from '../../knowledge/logging/types.js';
 import { findProgramFiles, getProgram } from '../ast/find-program-files.js';
+import { quotedNamesPattern } from '../ast/quoted-names.js';
 import type { AnyContext } from './detectors/types.js';
 import { readServiceDependencies } from './service-manifest.js';
 
 const PACKAGES = LOG_CORRELATIONS.flatMap((spec) => spec.packages);
-const IMPORTS = new RegExp(`['"](?:${PACKAGES.map(escapeRegExp).join('|')})['"]`);
+const IMPORTS = new RegExp(quotedNamesPattern(PACKAGES));
 const DISABLED = /disableLogCorrelation\s*:\s*true/;
 const DATADOG_INJECTION = /logInjection\s*:\s*true/;
 
@@ -48,6 +49,3 @@ function findInManifest(context: AnyContext): readonly LogCorrelationSpec[] {
   return LOG_CORRELATIONS.filter((spec) => spec.packages.some((name) => dependencies.has(name)));
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}

@@ -8,6 +8,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findLibraryReferences, type LibraryReference, type TraceMap } from '../ast/library-references.js';
+import { createQuotedNamesTest } from '../ast/quoted-names.js';
 import type { AnyRuleContext } from '../ast/rule-context.js';
 import type { FileIndex } from '../family/file-index.js';
 import { describeRedeliveries, findConsumeHandler } from './detectors/amqplib.js';
@@ -35,14 +36,13 @@ export const RETRY_LIBRARY_DETECTORS: readonly RetryLibraryDetector[] = [
 ];
 
 const TRACE_MAP: TraceMap<RetryReference> = Object.assign({}, ...RETRY_LIBRARY_DETECTORS.map((detector) => detector.modules)) as TraceMap<RetryReference>;
-const PACKAGE_NAMES = Object.keys(TRACE_MAP);
+const namesRetryLibrary = createQuotedNamesTest(Object.keys(TRACE_MAP));
 
 /** The retries the libraries configure in the file, found once per file by the retry collector. */
 export function findLibraryRetries(context: AnyRuleContext, index: FileIndex): RetryPolicy[] {
   const policies = detectRedeliveries(context, index);
-  // Cheap check first: a file that names none of the packages imports none of them.
-  const text = context.sourceCode.text;
-  if (!PACKAGE_NAMES.some((name) => text.includes(name))) return policies;
+  // Cheap check first: a file that names none of the packages between quotes imports none of them.
+  if (!namesRetryLibrary(context.sourceCode.text)) return policies;
   const references = findReferences(context);
   if (references.length === 0) return policies;
   const detection: Detection = {
