@@ -42,6 +42,8 @@ export interface VariantSummary {
   readonly medianCpuMs: number;
   /** The fastest run's main-thread GC pauses. */
   readonly gcMs: number;
+  /** Median bytes moved into old space by young-generation collections: the same from run to run, whatever the machine's speed. */
+  readonly promotedBytes: number;
   readonly maxRssBytes: number;
   readonly ruleCount: number;
   readonly problems: number;
@@ -56,6 +58,7 @@ export function summarize(samples: readonly MeasurementResult[]): VariantSummary
     cpuMs: fastest?.cpuMs ?? 0,
     medianCpuMs: median(samples.map((sample) => sample.cpuMs)),
     gcMs: fastest?.gcMs ?? 0,
+    promotedBytes: median(samples.map((sample) => sample.promotedBytes ?? 0)),
     maxRssBytes: median(samples.map((sample) => sample.maxRssBytes)),
     ruleCount: samples[0]?.ruleCount ?? 0,
     problems: samples[0]?.problems ?? 0,
@@ -75,15 +78,15 @@ export function renderFirstRuleCost(corpus: string, results: FirstRuleResults): 
     return value && base && value.ruleCount > 0 ? `${((value.cpuMs - base.cpuMs) / value.ruleCount).toFixed(1)} ms` : '–';
   };
   const lines = [
-    `ESLint's cost of running any rule on \`${corpus}\` (untyped; ${floor?.runs ?? 0} runs of each, each in a fresh process, interleaved; CPU time and the main thread's GC pauses of the fastest run, median CPU time beside them):`,
+    `ESLint's cost of running any rule on \`${corpus}\` (untyped; ${floor?.runs ?? 0} runs of each, each in a fresh process, interleaved; CPU time and the main thread's GC pauses of the fastest run, median CPU time beside them; promoted: what young-generation collections moved into old space, the median, which holds still from run to run):`,
     '',
-    '| Run | CPU, fastest | GC pauses | CPU, median | median peak RSS | ÷ floor | problems |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Run | CPU, fastest | GC pauses | CPU, median | promoted | median peak RSS | ÷ floor | problems |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const variant of FIRST_RULE_VARIANTS) {
     const value = results[variant.id];
     if (!value) continue;
-    lines.push(`| ${variant.label} | ${(value.cpuMs / 1000).toFixed(2)} s | ${Math.round(value.gcMs)} ms | ${(value.medianCpuMs / 1000).toFixed(2)} s | ${Math.round(value.maxRssBytes / 1024 / 1024)} MB | ${ratio(variant.id)} | ${value.problems} |`);
+    lines.push(`| ${variant.label} | ${(value.cpuMs / 1000).toFixed(2)} s | ${Math.round(value.gcMs)} ms | ${(value.medianCpuMs / 1000).toFixed(2)} s | ${Math.round(value.promotedBytes / 1024 / 1024)} MB | ${Math.round(value.maxRssBytes / 1024 / 1024)} MB | ${ratio(variant.id)} | ${value.problems} |`);
   }
   lines.push(
     '',
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
       const result = await runMeasurement(measurement);
       if (result instanceof Error) throw new Error(`${variant.id}: ${result.message}`);
       samples.set(variant.id, [...(samples.get(variant.id) ?? []), result]);
-      process.stderr.write(`${variant.id.padEnd(16)} #${round}  ${(result.cpuMs / 1000).toFixed(2)} s CPU  ${Math.round(result.gcMs ?? 0)} ms GC\n`);
+      process.stderr.write(`${variant.id.padEnd(16)} #${round}  ${(result.cpuMs / 1000).toFixed(2)} s CPU  ${Math.round(result.gcMs ?? 0)} ms GC  ${Math.round((result.promotedBytes ?? 0) / 1024 / 1024)} MB promoted\n`);
     }
   }
   const results: Record<string, VariantSummary> = {};

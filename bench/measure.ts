@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 
 import type { ESLint, Linter } from 'eslint';
 import type { ParseConfigFileHost } from 'typescript';
@@ -64,6 +65,8 @@ export interface MeasurementResult {
   readonly parseMs?: number;
   /** Milliseconds the main thread spent paused for garbage collection during the work. */
   readonly gcMs?: number;
+  /** Bytes the young-generation collections moved into old space during the work (steady from run to run). */
+  readonly promotedBytes?: number;
   /** Set when the measured tool is not there (for example the checker before it is built). */
   readonly unavailable?: string;
 }
@@ -148,8 +151,8 @@ async function measureEslint(corpus: string, typed: boolean, rules: RuleSet, sta
   const clock = startClock();
   const eslint = new ESLint({ cwd: corpus, overrideConfigFile: true, overrideConfig: config, stats });
   const results = await eslint.lintFiles(['.']);
-  const { wallMs, cpuMs, gcMs } = clock.stop();
-  return { wallMs, cpuMs, gcMs, maxRssBytes: peakRss(), ruleCount: countEnabledRules(ruleConfigs), ...summarizeLint(results, stats) };
+  const { wallMs, cpuMs, gcMs, promotedBytes } = clock.stop();
+  return { wallMs, cpuMs, gcMs, promotedBytes, maxRssBytes: peakRss(), ruleCount: countEnabledRules(ruleConfigs), ...summarizeLint(results, stats) };
 }
 
 function summarizeLint(results: readonly ESLint.LintResult[], stats: boolean): Omit<MeasurementResult, 'wallMs' | 'cpuMs' | 'maxRssBytes' | 'ruleCount'> {
@@ -201,8 +204,8 @@ async function measureCheckerFloor(corpus: string): Promise<MeasurementResult> {
     ],
   });
   const results = await eslint.lintFiles(files);
-  const { wallMs, cpuMs, gcMs } = clock.stop();
-  return { wallMs, cpuMs, gcMs, maxRssBytes: peakRss(), ruleCount: 0, ...summarizeLint(results, false) };
+  const { wallMs, cpuMs, gcMs, promotedBytes } = clock.stop();
+  return { wallMs, cpuMs, gcMs, promotedBytes, maxRssBytes: peakRss(), ruleCount: 0, ...summarizeLint(results, false) };
 }
 
 async function measurePolicyCheck(corpus: string): Promise<MeasurementResult> {
@@ -213,13 +216,14 @@ async function measurePolicyCheck(corpus: string): Promise<MeasurementResult> {
   }
   const clock = startClock();
   const result = (await checker.checkProject({ root: corpus })) as CheckerResult;
-  const { wallMs, cpuMs, gcMs } = clock.stop();
+  const { wallMs, cpuMs, gcMs, promotedBytes } = clock.stop();
   const messagesByRule: Record<string, number> = {};
   for (const finding of result.findings) messagesByRule[finding.ruleId] = (messagesByRule[finding.ruleId] ?? 0) + 1;
   return {
     wallMs,
     cpuMs,
     gcMs,
+    promotedBytes,
     maxRssBytes: peakRss(),
     files: result.fileCount,
     problems: result.findings.length,
@@ -243,20 +247,22 @@ async function measureTypeScript(corpus: string): Promise<MeasurementResult> {
   if (!parsed) throw new Error(`cannot read ${corpus}/tsconfig.json`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
   const diagnostics = ts.getPreEmitDiagnostics(program);
-  const { wallMs, cpuMs, gcMs } = clock.stop();
+  const { wallMs, cpuMs, gcMs, promotedBytes } = clock.stop();
   const messagesByRule: Record<string, number> = {};
   for (const diagnostic of diagnostics) messagesByRule[`TS${diagnostic.code}`] = (messagesByRule[`TS${diagnostic.code}`] ?? 0) + 1;
-  return { wallMs, cpuMs, gcMs, maxRssBytes: peakRss(), files: parsed.fileNames.length, problems: diagnostics.length, fatal: 0, ruleCount: 0, messagesByRule };
+  return { wallMs, cpuMs, gcMs, promotedBytes, maxRssBytes: peakRss(), files: parsed.fileNames.length, problems: diagnostics.length, fatal: 0, ruleCount: 0, messagesByRule };
 }
 
 const EMPTY_RESULT: MeasurementResult = { wallMs: 0, cpuMs: 0, maxRssBytes: 0, files: 0, problems: 0, fatal: 0, ruleCount: 0, messagesByRule: {} };
 
-function startClock(): { stop: () => { wallMs: number; cpuMs: number; gcMs: number } } {
+function startClock(): { stop: () => { wallMs: number; cpuMs: number; gcMs: number; promotedBytes: number } } {
   let gcMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
   });
   observer.observe({ entryTypes: ['gc'] });
+  const profiler = new v8.GCProfiler();
+  profiler.start();
   const wallStart = performance.now();
   const cpuStart = process.cpuUsage();
   return {
@@ -265,9 +271,28 @@ function startClock(): { stop: () => { wallMs: number; cpuMs: number; gcMs: numb
       const wallMs = performance.now() - wallStart;
       for (const entry of observer.takeRecords()) gcMs += entry.duration;
       observer.disconnect();
-      return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, gcMs };
+      return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, gcMs, promotedBytes: sumPromoted(profiler.stop()) };
     },
   };
+}
+
+interface GcProfile {
+  readonly statistics: ReadonlyArray<{
+    readonly gcType: string;
+    readonly beforeGC: { readonly heapSpaceStatistics: ReadonlyArray<{ readonly spaceName: string; readonly spaceUsedSize: number }> };
+    readonly afterGC: { readonly heapSpaceStatistics: ReadonlyArray<{ readonly spaceName: string; readonly spaceUsedSize: number }> };
+  }>;
+}
+
+/** Bytes the young-generation collections moved into old space: what outlived its first collections. */
+function sumPromoted(profile: GcProfile | undefined): number {
+  const oldSpace = (spaces: GcProfile['statistics'][number]['afterGC']['heapSpaceStatistics']): number =>
+    spaces.find((space) => space.spaceName === 'old_space')?.spaceUsedSize ?? 0;
+  let promoted = 0;
+  for (const event of profile?.statistics ?? []) {
+    if (event.gcType === 'Scavenge') promoted += Math.max(0, oldSpace(event.afterGC.heapSpaceStatistics) - oldSpace(event.beforeGC.heapSpaceStatistics));
+  }
+  return promoted;
 }
 
 interface FileContextClass {

@@ -32,7 +32,7 @@ export function renderMarkdown(results: BenchmarkResults): string {
   out.push('## Ratios', '', `| Ratio | ${header.join(' | ')} |`, `| --- | ${header.map(() => '---:').join(' | ')} |`);
   for (const [key, label] of RATIO_LABELS) {
     if (corpora.every((corpus) => corpus.ratios[key] === null || corpus.ratios[key] === undefined)) continue;
-    out.push(`| ${label} | ${corpora.map((corpus) => formatNumber(corpus.ratios[key], key.endsWith('PerRule') ? ' ms' : '×')).join(' | ')} |`);
+    out.push(`| ${label} | ${corpora.map((corpus) => formatNumber(corpus.ratios[key], key.includes('MsPerRule') ? ' ms' : '×')).join(' | ')} |`);
   }
   out.push('');
 

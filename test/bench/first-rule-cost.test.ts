@@ -8,7 +8,7 @@ import { renderFirstRuleCost, summarize, type VariantSummary } from '../../bench
 import type { MeasurementResult } from '../../bench/measure.js';
 
 function run(cpuMs: number, gcMs: number, ruleCount = 0): MeasurementResult {
-  return { wallMs: cpuMs, cpuMs, gcMs, maxRssBytes: 300 * 1024 * 1024, files: 500, problems: ruleCount > 0 ? 9 : 0, fatal: 0, ruleCount, messagesByRule: {} };
+  return { wallMs: cpuMs, cpuMs, gcMs, promotedBytes: gcMs * 1024 * 1024, maxRssBytes: 300 * 1024 * 1024, files: 500, problems: ruleCount > 0 ? 9 : 0, fatal: 0, ruleCount, messagesByRule: {} };
 }
 
 function summaryOf(cpuMs: number, gcMs: number, ruleCount = 0): VariantSummary {
@@ -17,7 +17,7 @@ function summaryOf(cpuMs: number, gcMs: number, ruleCount = 0): VariantSummary {
 
 describe('first rule cost', () => {
   it("keeps the fastest run, its GC pauses, and the median beside it", () => {
-    expect(summarize([run(3_100, 280), run(3_400, 500), run(3_000, 300)])).toMatchObject({ cpuMs: 3_000, gcMs: 300, medianCpuMs: 3_100, runs: 3 });
+    expect(summarize([run(3_100, 280), run(3_400, 500), run(3_000, 300)])).toMatchObject({ cpuMs: 3_000, gcMs: 300, medianCpuMs: 3_100, promotedBytes: 300 * 1024 * 1024, runs: 3 });
     expect(summarize([run(3_000, 300), run(3_400, 500)])).toMatchObject({ cpuMs: 3_000, medianCpuMs: 3_200 });
   });
 
@@ -31,7 +31,7 @@ describe('first rule cost', () => {
       security: summaryOf(3_600, 470, 15),
       'security-copied': summaryOf(3_450, 460, 15),
     });
-    expect(report).toContain('| one rule that listens to nothing | 3.30 s | 450 ms | 3.30 s | 300 MB | 1.10× | 9 |');
+    expect(report).toContain('| one rule that listens to nothing | 3.30 s | 450 ms | 3.30 s | 450 MB | 300 MB | 1.10× | 9 |');
     expect(report).toContain("| ESLint's cost of running any rule (one rule that listens to nothing ÷ floor) | 1.10× |");
     expect(report).toContain('| the same with the rule context copied | 1.00× |');
     expect(report).toContain('| our rules ÷ one rule that listens to nothing | 1.04× |');

@@ -95,6 +95,7 @@ describe('benchmark results', () => {
     const targets = computeTargets([{ ...small, variants, ratios }], []);
     const met = (id: string) => targets.find((target) => target.id === id)?.met;
     expect([met('ours-untyped-overhead'), met('ours-over-core-rule'), met('ours-per-rule-vs-security'), met('ours-per-rule-over-core-rule-vs-security')]).toEqual([false, true, false, false]);
+    expect(renderMarkdown(results([{ ...small, variants, ratios }]))).toContain('| our overhead per rule over the one-core-rule run | 10.00 ms |');
   });
 
   it('compares another build measured in the same run, and holds each rule alone to the peer\'s cost per rule', () => {
