@@ -12,7 +12,7 @@ import { CALL, ESM, READ, type TraceMapElement, tracePackages } from '../../ast/
 import { evaluateExpression } from '../../ast/resolve-across-files.js';
 import { resolveFunction, type FunctionNode } from '../../ast/resolve-function.js';
 import { unwrapExpression } from '../../ast/unwrap-expression.js';
-import { walkDescendants } from '../../ast/walk-descendants.js';
+import { findNodesWriting } from '../../ast/nodes-writing.js';
 import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../model.js';
 import { classifyCondition, readsRequestMethod } from './condition.js';
 import { classifyDelay } from './delay.js';
@@ -52,12 +52,13 @@ export const axiosRetryDetector: RetryLibraryDetector = {
     // `{ 'axios-retry': { … } }` in a request config overrides the instance's options for that request.
     const instanceOptions = attachments.length === 1 ? getArgument(attachments[0]!.node as TSESTree.CallExpression, 1) : undefined;
     const overridesKnown = attachments.length === 1;
-    walkDescendants(detection.context, detection.context.sourceCode.ast, (node) => {
-      if (node.type !== AST_NODE_TYPES.Property || getKeyName(node) !== AXIOS_RETRY_CONFIG_KEY) return;
+    for (const key of findNodesWriting(detection.context, AXIOS_RETRY_CONFIG_KEY)) {
+      const node = key.parent;
+      if (node?.type !== AST_NODE_TYPES.Property || node.key !== key || getKeyName(node) !== AXIOS_RETRY_CONFIG_KEY) continue;
       const sources = [...sourceOf(node.value), ...(overridesKnown ? sourceOf(instanceOptions) : [{ unknown: true as const }])];
       const policy = describe(detection, node, sources, !overridesKnown);
       if (policy) detection.onPolicy(policy);
-    });
+    }
   },
 };
 

@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { RETRY_AXIOS_CONFIG_KEY, retryAxios } from '../../../knowledge/retry/retry-axios.js';
 import { CALL, ESM, tracePackages } from '../../ast/library-references.js';
-import { walkDescendants } from '../../ast/walk-descendants.js';
+import { findNodesWriting } from '../../ast/nodes-writing.js';
 import type { RetriedMethods, RetryBackoff, RetryCondition, RetryPolicy } from '../model.js';
 import { classifyCondition, classifyStatusList } from './condition.js';
 import {
@@ -56,21 +56,26 @@ interface RaxConfig {
 
 function findRaxConfigs(detection: Detection): RaxConfig[] {
   const found: RaxConfig[] = [];
-  walkDescendants(detection.context, detection.context.sourceCode.ast, (node) => {
-    if (node.type === AST_NODE_TYPES.Property && !node.computed && getKeyName(node.key) === RETRY_AXIOS_CONFIG_KEY) {
-      found.push({ node: node.value, client: getCreatingCall(node) });
+  // Reached from where the key is written: `{ raxConfig: … }` and `….raxConfig = …`.
+  for (const key of findNodesWriting(detection.context, RETRY_AXIOS_CONFIG_KEY)) {
+    if (getKeyName(key) !== RETRY_AXIOS_CONFIG_KEY) continue;
+    const parent = key.parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.key === key && !parent.computed) {
+      found.push({ node: parent.value, client: getCreatingCall(parent) });
     }
+    const assignment = parent?.parent;
     if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.left.type === AST_NODE_TYPES.MemberExpression &&
-      !node.left.computed &&
-      getKeyName(node.left.property) === RETRY_AXIOS_CONFIG_KEY
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.property === key &&
+      !parent.computed &&
+      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.left === parent
     ) {
-      const holder = node.left.object;
+      const holder = parent.object;
       const isDefaults = holder.type === AST_NODE_TYPES.MemberExpression && !holder.computed && getKeyName(holder.property) === 'defaults';
-      found.push({ node: node.right, client: isDefaults ? holder.object : undefined });
+      found.push({ node: assignment.right, client: isDefaults ? holder.object : undefined });
     }
-  });
+  }
   return found;
 }
 
