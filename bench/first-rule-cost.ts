@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 
 import type { Measurement, MeasurementResult, RuleSet } from './measure.js';
 import { isMainModule, REPOSITORY_ROOT } from './paths.js';
+import { median } from './results.js';
 import { runMeasurement } from './run.js';
 
 interface Variant {
@@ -103,13 +104,6 @@ export function renderFirstRuleCost(corpus: string, results: FirstRuleResults): 
     `| eslint-plugin-security's cost per rule over the floor, rule context copied | ${perRule('security-copied', 'floor')} |`,
   );
   return `${lines.join('\n')}\n`;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return 0;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 async function main(): Promise<void> {

@@ -276,17 +276,9 @@ function startClock(): { stop: () => { wallMs: number; cpuMs: number; gcMs: numb
   };
 }
 
-interface GcProfile {
-  readonly statistics: ReadonlyArray<{
-    readonly gcType: string;
-    readonly beforeGC: { readonly heapSpaceStatistics: ReadonlyArray<{ readonly spaceName: string; readonly spaceUsedSize: number }> };
-    readonly afterGC: { readonly heapSpaceStatistics: ReadonlyArray<{ readonly spaceName: string; readonly spaceUsedSize: number }> };
-  }>;
-}
-
 /** Bytes the young-generation collections moved into old space: what outlived its first collections. */
-function sumPromoted(profile: GcProfile | undefined): number {
-  const oldSpace = (spaces: GcProfile['statistics'][number]['afterGC']['heapSpaceStatistics']): number =>
+function sumPromoted(profile: v8.GCProfilerResult | undefined): number {
+  const oldSpace = (spaces: readonly v8.HeapSpaceStatistics[]): number =>
     spaces.find((space) => space.spaceName === 'old_space')?.spaceUsedSize ?? 0;
   let promoted = 0;
   for (const event of profile?.statistics ?? []) {

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Linter } from 'eslint';
 
 import { DIST, isMainModule, REPOSITORY_ROOT } from './paths.js';
+import { median } from './results.js';
 
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const OURS = 'service-policy/';
@@ -96,11 +97,6 @@ function formatRatio(numerator: number, denominator: number): string {
 
 function formatMs(value: number | undefined): string {
   return value === undefined ? '–' : value.toFixed(1);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 function round(value: number): number {
