@@ -59,7 +59,9 @@ export function renderMarkdown(results: BenchmarkResults): string {
 
   const timed = corpora.filter((corpus) => corpus.ruleTimings.untyped || corpus.ruleTimings.typed);
   if (timed.length > 0) {
+    const statsRuns = Math.max(...timed.map((corpus) => corpus.ruleTimings.untyped?.runs ?? 1));
     out.push('## Time per rule (ESLint `stats`), milliseconds over the corpus and share of lint time', '');
+    if (statsRuns > 1) out.push(`Each column is the fastest by CPU time of ${statsRuns} stats runs of its kind, interleaved with those of the other kinds.`, '');
     const columns = timed.flatMap((corpus) => [`${describeCorpusColumn(corpus)} untyped`, `${describeCorpusColumn(corpus)} typed`]);
     out.push(`| Rule | ${columns.join(' | ')} |`, `| --- | ${columns.map(() => '---:').join(' | ')} |`);
     const rules = [...new Set(timed.flatMap((corpus) => [...(corpus.ruleTimings.untyped?.rules ?? []), ...(corpus.ruleTimings.typed?.rules ?? [])].map((timing) => timing.rule)))].sort();

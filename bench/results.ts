@@ -99,6 +99,8 @@ export interface RuleTiming {
 export interface RuleTimings {
   readonly parseMs: number;
   readonly rules: readonly RuleTiming[];
+  /** Stats runs made; the figures are the fastest one's (by CPU time). */
+  readonly runs?: number;
 }
 
 export interface CorpusResult extends CorpusInfo {
@@ -182,6 +184,17 @@ export function summarizeVariant(results: readonly (MeasurementResult | Error)[]
     ...(unavailable === undefined ? {} : { unavailable }),
     ...(failed === undefined ? {} : { error: failed.message.split('\n')[0] }),
   };
+}
+
+/**
+ * The rule times of the fastest of several stats runs by CPU time: like the timed variants, the run a slow
+ * phase of the machine touched least, with all its rules' figures from that one run.
+ */
+export function fastestRuleTimes(results: ReadonlyArray<MeasurementResult | Error>, prefix: string): RuleTimings | undefined {
+  const measured = results.filter((result): result is MeasurementResult => !(result instanceof Error) && result.ruleTimes !== undefined);
+  const fastest = measured.reduce<MeasurementResult | undefined>((best, result) => (best === undefined || result.cpuMs < best.cpuMs ? result : best), undefined);
+  const timings = summarizeRuleTimes(fastest, prefix);
+  return timings && { ...timings, runs: results.length };
 }
 
 export function summarizeRuleTimes(result: MeasurementResult | Error | undefined, prefix: string): RuleTimings | undefined {

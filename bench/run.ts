@@ -29,7 +29,7 @@ import {
   computeRatios,
   computeTargets,
   RESULTS_SCHEMA_VERSION,
-  summarizeRuleTimes,
+  fastestRuleTimes,
   summarizeVariant,
   VARIANT_IDS,
 } from './results.js';
@@ -163,15 +163,25 @@ async function measureCorpus(corpus: CorpusInfo, options: RunOptions): Promise<C
   const variants: CorpusResult['variants'] = {};
   for (const [variant, results] of samples) variants[variant] = summarizeVariant(results);
 
+  // The stats runs, interleaved like the timed runs; each kind keeps its fastest run's figures (fastestRuleTimes).
+  const statsRuns: ReadonlyArray<{ readonly kind: keyof CorpusResult['ruleTimings']; readonly variant: VariantId; readonly prefix: string; readonly measurement: Measurement }> = [
+    { kind: 'untyped', variant: 'eslint-ours', prefix: 'service-policy/', measurement: { kind: 'eslint', corpus: directory, typed: false, rules: 'ours', stats: true } },
+    { kind: 'security', variant: 'eslint-security', prefix: 'security/', measurement: { kind: 'eslint', corpus: directory, typed: false, rules: 'security', stats: true } },
+    { kind: 'typed', variant: 'eslint-typed-ours', prefix: 'service-policy/', measurement: { kind: 'eslint', corpus: directory, typed: true, rules: 'ours', stats: true } },
+  ];
+  const statsSamples = new Map<keyof CorpusResult['ruleTimings'], (MeasurementResult | Error)[]>();
+  for (let round = 1; round <= repeat; round++) {
+    for (const { kind, variant, measurement } of statsRuns) {
+      if (!options.variants.includes(variant)) continue;
+      const result = await runMeasurement(measurement);
+      statsSamples.set(kind, [...(statsSamples.get(kind) ?? []), result]);
+      options.log(`${corpus.id.padStart(6)}  ${`stats ${kind}`.padEnd(20)} #${round}  ${describeSample(result)}`);
+    }
+  }
   const ruleTimings: { -readonly [Key in keyof CorpusResult['ruleTimings']]: CorpusResult['ruleTimings'][Key] } = {};
-  if (options.variants.includes('eslint-ours')) {
-    ruleTimings.untyped = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: false, rules: 'ours', stats: true }), 'service-policy/');
-  }
-  if (options.variants.includes('eslint-security')) {
-    ruleTimings.security = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: false, rules: 'security', stats: true }), 'security/');
-  }
-  if (options.variants.includes('eslint-typed-ours')) {
-    ruleTimings.typed = summarizeRuleTimes(await runMeasurement({ kind: 'eslint', corpus: directory, typed: true, rules: 'ours', stats: true }), 'service-policy/');
+  for (const { kind, prefix } of statsRuns) {
+    const results = statsSamples.get(kind);
+    if (results) ruleTimings[kind] = fastestRuleTimes(results, prefix);
   }
   return { ...corpus, repeat, variants, ratios: computeRatios(variants, 'cpu'), medianRatios: computeRatios(variants, 'cpu-median'), wallRatios: computeRatios(variants, 'wall'), ruleTimings };
 }

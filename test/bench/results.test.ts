@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderMarkdown } from '../../bench/report.js';
 import type { BenchmarkResults, CorpusResult, VariantId, VariantSummary } from '../../bench/results.js';
-import { computeGrowth, computeRatios, computeTargets, median, summarizeRuleTimes, summarizeVariant } from '../../bench/results.js';
+import { computeGrowth, computeRatios, computeTargets, fastestRuleTimes, median, summarizeRuleTimes, summarizeVariant } from '../../bench/results.js';
 
 function summary(medianMs: number, medianRssBytes: number, ruleCount = 0): VariantSummary {
   return { runs: [{ wallMs: medianMs, cpuMs: medianMs, maxRssBytes: medianRssBytes }], medianMs, medianCpuMs: medianMs, fastestCpuMs: medianMs, medianRssBytes, files: 0, problems: 0, fatal: 0, ruleCount, messagesByRule: {} };
@@ -146,6 +146,21 @@ describe('benchmark results', () => {
         { rule: 'service-policy/a', totalMs: 10, share: 0.1 },
       ],
     });
+  });
+
+  it('keeps the rule times of the stats run with the least CPU time, all from that run', () => {
+    const run = (cpuMs: number, a: number, b: number) => ({ wallMs: 0, cpuMs, maxRssBytes: 0, files: 1, problems: 0, fatal: 0, ruleCount: 2, messagesByRule: {}, parseMs: 100, ruleTimes: { 'service-policy/a': a, 'service-policy/b': b } });
+    // The second run is the fastest overall, although the first has the smaller time for rule a.
+    const timings = fastestRuleTimes([run(900, 5, 95), run(700, 20, 30), new Error('measurement exited with 1'), run(800, 25, 35)], 'service-policy/');
+    expect(timings).toEqual({
+      parseMs: 100,
+      rules: [
+        { rule: 'service-policy/b', totalMs: 30, share: 0.2 },
+        { rule: 'service-policy/a', totalMs: 20, share: 0.1333 },
+      ],
+      runs: 4,
+    });
+    expect(fastestRuleTimes([new Error('measurement exited with 1')], 'service-policy/')).toBeUndefined();
   });
 
   it('renders the targets and every run in Markdown', () => {
