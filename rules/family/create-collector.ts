@@ -17,7 +17,8 @@ export type LocatedFacts = ReadonlyArray<{ readonly node: TSESTree.Node; readonl
 
 export interface Detected<Model> {
   readonly models: readonly Model[];
-  readonly facts?: LocatedFacts;
+  /** Given as a function, called only when policy-check collects facts (plain ESLint runs skip the work). */
+  readonly facts?: LocatedFacts | (() => LocatedFacts);
 }
 
 export function createCollector<Model>(

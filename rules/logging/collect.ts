@@ -13,7 +13,7 @@ import type { LoggerLibrarySpec } from '../../knowledge/logging/types.js';
 import { getPolicy, type InventoryFact } from '../create-rule.js';
 import { toDisplayPath } from '../ast/display-path.js';
 import { findImportPath, isImportOf } from '../ast/find-import-path.js';
-import { createCollector, type Detected } from '../family/create-collector.js';
+import { createCollector, isRecordingFacts, type Detected } from '../family/create-collector.js';
 import type { FileIndex } from '../family/file-index.js';
 import type { AnyContext } from './detectors/types.js';
 import { createLoggingEnvironment } from './environment.js';
@@ -32,14 +32,15 @@ function detectLogging(context: AnyContext, index: FileIndex): Detected<LogCall>
   const calls = index.nodesOfType(AST_NODE_TYPES.CallExpression);
   const candidates = calls.filter((call) => getLogMethod(call) !== undefined);
   const text = context.sourceCode.text;
-  if (candidates.length === 0 && !MAKERS.test(text)) return { models: [] };
+  // Without a candidate there is no log call to judge: the loggers the file makes matter only to the inventory.
+  if (candidates.length === 0 && (!isRecordingFacts(context) || !MAKERS.test(text))) return { models: [] };
   const finder = new LoggerFinder(createLoggingEnvironment(context, getPolicy(context).tracing.headers));
   const models: LogCall[] = [];
   for (const call of candidates) {
     const found = describeCall(context, finder, call);
     if (found) models.push(found);
   }
-  return { models, facts: MAKERS.test(text) ? findMadeLoggers(context, finder, index) : [] };
+  return { models, facts: () => (MAKERS.test(text) ? findMadeLoggers(context, finder, index) : []) };
 }
 
 function describeCall(context: AnyContext, finder: LoggerFinder, call: TSESTree.CallExpression): LogCall | undefined {

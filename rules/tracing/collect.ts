@@ -10,7 +10,7 @@ import { normalizeHeaderName } from '../../knowledge/tracing/trace-context.js';
 import type { OutboundLibraryName } from '../../knowledge/tracing/types.js';
 import { getTypeServices } from '../ast/get-type-services.js';
 import { getPolicy, type InventoryFact } from '../create-rule.js';
-import { createCollector, isRecordingFacts, type AnyRuleContext, type Detected } from '../family/create-collector.js';
+import { createCollector, isRecordingFacts, type AnyRuleContext, type Detected, type LocatedFacts } from '../family/create-collector.js';
 import type { FileIndex } from '../family/file-index.js';
 import { findAccessLogs } from './detectors/access-logs.js';
 import { findCalledHelpers } from './detectors/called-helpers.js';
@@ -28,7 +28,7 @@ import { IncomingContext } from './incoming.js';
 import type { HandlerScope, OutboundCall, Propagation, TracingModel } from './model.js';
 import { OutgoingHeaders, type HeadersVerdict } from './outgoing-headers.js';
 
-type Fact = NonNullable<Detected<TracingModel>['facts']>[number];
+type Fact = LocatedFacts[number];
 
 /** Words that a file with request or message handlers contains. */
 const HANDLER_TEXT = /\b(?:req|request|ctx|context|eachMessage|eachBatch|consume|Worker|Controller|intercept|EventPattern|MessagePattern|Processor|RequestHandler|genReqId|idGenerator)\b/;
@@ -43,16 +43,18 @@ export const collectTracing = createCollector<TracingModel>(detectTracing);
 function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<TracingModel> {
   const text = context.sourceCode.text;
   const mayHandle = HANDLER_TEXT.test(text) && OUTBOUND_TEXT.test(text);
-  if (!mayHandle && !FACT_TEXT.test(text)) return { models: [] };
-
   // With type information a client imported from another module needs no library name in this file.
   const typed = getTypeServices(context) !== undefined;
+  const recording = isRecordingFacts(context);
   const httpText = HTTP_TEXT.test(text);
+  // Without handlers a plain untyped run has only HTTP requests to judge (the cheap check below), and the
+  // words of the inventory's facts are not needed.
+  if (!mayHandle && ((!recording && !typed && !httpText) || !FACT_TEXT.test(text))) return { models: [] };
   const producers = mayHandle ? findProducerCalls(context, index) : [];
   const mints = mayHandle ? findMintCalls(context) : [];
   // Cheap first, where no inventory is wanted (a plain ESLint run): a file that sends nothing and mints no
   // id has nothing to judge, whatever its handlers.
-  if (!isRecordingFacts(context) && (httpText || !typed) && producers.length === 0 && mints.length === 0 && (!httpText || findHttp(context).requests.length === 0)) {
+  if (!recording && (httpText || !typed) && producers.length === 0 && mints.length === 0 && (!httpText || findHttp(context).requests.length === 0)) {
     return { models: [] };
   }
 
@@ -71,7 +73,10 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   const findScope = (node: TSESTree.Node): HandlerScope | undefined => (isDevelopmentOnly(node) ? undefined : (findHandler(handlers, node) ?? findHandler(helpers, node)));
   for (const setup of setups) facts.push({ node: setup.node, fact: describeSetup(setup) });
   for (const server of servers) facts.push({ node: server.node, fact: { kind: 'http-server', library: server.framework, properties: {} } });
-  for (const log of findAccessLogs(context, index, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
+  // Access logs and what each client instance propagates are inventory only: a plain ESLint run skips them.
+  if (recording) {
+    for (const log of findAccessLogs(context, index, servers, requestHandlers)) facts.push({ node: log.node, fact: { kind: 'access-log', library: log.library, properties: { duration: log.logsDuration } } });
+  }
 
   const mayCallHttp = httpText || (handlers.length > 0 && typed);
   const usage = mayCallHttp ? findHttp(context) : undefined;
@@ -94,7 +99,7 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   };
 
   if (usage) {
-    for (const instance of usage.instances) {
+    for (const instance of recording ? usage.instances : []) {
       const verdict = describeInstance(context, usage, instance, traceHeaders, readerFor(undefined));
       facts.push({ node: instance.node, fact: { kind: 'outbound-client', library: getOutboundLibrary(instance), properties: { propagates: verdict.kind === 'unknown' ? null : verdict.kind === 'client', via: verdict.kind === 'client' ? verdict.how : null, handler: null, host: null } } });
     }
