@@ -99,9 +99,11 @@ function detectTracing(context: AnyRuleContext, index: FileIndex): Detected<Trac
   };
 
   if (usage) {
-    for (const instance of recording ? usage.instances : []) {
-      const verdict = describeInstance(context, usage, instance, traceHeaders, readerFor(undefined));
-      facts.push({ node: instance.node, fact: { kind: 'outbound-client', library: getOutboundLibrary(instance), properties: { propagates: verdict.kind === 'unknown' ? null : verdict.kind === 'client', via: verdict.kind === 'client' ? verdict.how : null, handler: null, host: null } } });
+    if (recording) {
+      for (const instance of usage.instances) {
+        const verdict = describeInstance(context, usage, instance, traceHeaders, readerFor(undefined));
+        facts.push({ node: instance.node, fact: { kind: 'outbound-client', library: getOutboundLibrary(instance), properties: { propagates: verdict.kind === 'unknown' ? null : verdict.kind === 'client', via: verdict.kind === 'client' ? verdict.how : null, handler: null, host: null } } });
+      }
     }
     for (const request of usage.requests) {
       const handler = findScope(request.node);
