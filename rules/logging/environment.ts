@@ -12,6 +12,7 @@ import { findImportPath, isImportOf } from '../ast/find-import-path.js';
 import { findProgramFiles, getProgram } from '../ast/find-program-files.js';
 import { findProperty } from '../ast/find-property.js';
 import { getModuleContext } from '../ast/module-context.js';
+import { quotedNamesPattern } from '../ast/quoted-names.js';
 import { walkDescendants } from '../ast/walk-descendants.js';
 import { findApplicationSetup, findPinoHttpOptions, findPinoModuleCalls, resolveApplicationLogger } from './detectors/nestjs.js';
 import { readPinoHttpRootFields, readRequestLoggerFields } from './detectors/pino.js';
@@ -22,9 +23,9 @@ import { findLogCorrelation } from './log-correlation.js';
 import type { Logger } from './model.js';
 
 const NEST_FACTORY_TEXT = /\bNestFactory\b/;
-const NESTJS_PINO_TEXT = /['"]nestjs-pino['"]/;
+const NESTJS_PINO_TEXT = new RegExp(quotedNamesPattern(nestjsPino.packages));
 /** A module that may make a request logger names one of these packages in quotes. */
-const PINO_HTTP_TEXT = new RegExp(`['"](?:${[...pinoHttp.packages, ...nestjsPino.packages].join('|')})['"]`);
+const PINO_HTTP_TEXT = new RegExp(quotedNamesPattern([...pinoHttp.packages, ...nestjsPino.packages]));
 
 interface ProgramLoggers {
   application?: Logger | null;
